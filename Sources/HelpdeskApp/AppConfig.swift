@@ -1,0 +1,26 @@
+import HelpdeskDomain
+import HelpdeskPersistence
+import Logging
+
+/// Everything `buildApplication` needs, read from the command line and `HELPDESK_*` variables.
+public struct AppConfig: Sendable {
+    public var host = "127.0.0.1"
+    public var port = 8080
+    public var databaseURL = DatabaseLocation.defaultURL
+    public var desk = DeskSettings()
+    /// bcrypt work factor (4–31); each step doubles the cost of a sign-in.
+    public var bcryptCost: UInt8 = 10
+    /// Requests per minute one client address may make to the API.
+    public var requestsPerMinute = 600
+    /// Sign-in attempts per minute per client address, and per email address.
+    public var loginAttemptsPerMinute = 10
+    /// Largest accepted request body.
+    public var maxBodyBytes = 1 << 20
+    /// Origins besides the server's own that may send state-changing requests with the session cookie.
+    public var allowedOrigins: [String] = []
+    /// Mark the session cookie `Secure` (serve over HTTPS).
+    public var secureCookies = false
+    public var logLevel: Logger.Level = .info
+
+    public init() {}
+}

@@ -1,0 +1,35 @@
+import HelpdeskDomain
+import HelpdeskPersistence
+import Logging
+
+/// The opened database and the use cases over it: what the server and the command line share.
+public struct Helpdesk: Sendable {
+    public let storage: any SQLStorage
+    public let accounts: AccountService
+    public let tickets: TicketService
+
+    /// Opens the database named by the config and brings its schema up to date.
+    public static func open(_ config: AppConfig, logger: Logger) async throws -> Helpdesk {
+        let storage = try await SQLiteStorage.open(try DatabaseLocation(url: config.databaseURL), logger: logger)
+        do {
+            try await Migrator(storage: storage, logger: logger).migrate()
+        } catch {
+            try? await storage.close()
+            throw error
+        }
+        return Helpdesk(storage: storage, config: config)
+    }
+
+    public init(storage: any SQLStorage, config: AppConfig, clock: any HelpdeskClock = SystemClock()) {
+        let users = SQLUserRepository(storage: storage)
+        self.storage = storage
+        self.accounts = AccountService(
+            users: users, sessions: SQLSessionRepository(storage: storage),
+            hasher: BcryptPasswordHasher(cost: config.bcryptCost), digester: SHA256TokenDigester(),
+            clock: clock, settings: config.desk
+        )
+        self.tickets = TicketService(
+            tickets: SQLTicketRepository(storage: storage), users: users, clock: clock, settings: config.desk
+        )
+    }
+}

@@ -1,0 +1,27 @@
+import Hummingbird
+
+/// Blocks cross-site request forgery: a state-changing request must not come from a foreign `Origin`,
+/// and one that relies on the session cookie must name its origin.
+struct OriginCheckMiddleware: RouterMiddleware {
+    let allowedOrigins: Set<String>
+
+    func handle(
+        _ request: Request, context: HelpdeskRequestContext,
+        next: (Request, HelpdeskRequestContext) async throws -> Response
+    ) async throws -> Response {
+        guard ![.get, .head, .options].contains(request.method) else { return try await next(request, context) }
+        if let origin = request.headers[.origin] {
+            guard isAllowed(origin, host: request.head.authority) else { throw RequestError.crossSiteRequest }
+        } else if context.isCookieSession {
+            throw RequestError.crossSiteRequest
+        }
+        return try await next(request, context)
+    }
+
+    /// Same origin when the origin's host and port equal the request's `Host`; otherwise it must be listed.
+    private func isAllowed(_ origin: String, host: String?) -> Bool {
+        if allowedOrigins.contains(origin) { return true }
+        guard let host, let schemeEnd = origin.range(of: "://") else { return false }
+        return origin[schemeEnd.upperBound...].lowercased() == host.lowercased()
+    }
+}

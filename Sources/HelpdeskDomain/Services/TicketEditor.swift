@@ -1,0 +1,136 @@
+import Foundation
+
+/// Pure state changes of a ticket: each returns the new ticket with its activity entries and system messages.
+public struct TicketEditor: Sendable {
+    public var actor: User
+    public var now: Date
+    public var makeID: @Sendable () -> String
+
+    public init(actor: User, now: Date, makeID: @escaping @Sendable () -> String = { UUID().uuidString.lowercased() }) {
+        self.actor = actor
+        self.now = now
+        self.makeID = makeID
+    }
+
+    /// Applies a patch whose permissions were already checked; nil when nothing changes.
+    /// An explicit status is checked against the current status; assigning someone to an open
+    /// ticket without an explicit status moves it to pending.
+    public func apply(_ patch: TicketPatch, assignee: User?, to ticket: Ticket) throws -> TicketChange? {
+        var change = TicketChange(ticket: ticket)
+        if let title = patch.title, title != ticket.title {
+            change.ticket.title = title
+            record(.titleChanged, from: ticket.title, to: title, in: &change)
+        }
+        if let category = patch.category, category != ticket.category {
+            change.ticket.category = category
+            record(.categoryChanged, from: ticket.category, to: category, in: &change)
+        }
+        if let priority = patch.priority, priority != ticket.priority {
+            change.ticket.priority = priority
+            record(.priorityChanged, from: ticket.priority.rawValue, to: priority.rawValue, in: &change)
+        }
+        if let status = patch.status, status != ticket.status {
+            try move(to: status, in: &change)
+        }
+        switch patch.assignee {
+        case .assign where assignee?.id == ticket.assigneeId, .unassign where ticket.assigneeId == nil, nil:
+            break
+        case .assign:
+            guard let assignee else { preconditionFailure("an assign patch needs the assignee") }
+            change.ticket.assigneeId = assignee.id
+            change.ticket.assigneeName = assignee.name
+            change.ticket.assigneeAvatar = assignee.avatarURL
+            record(.assigned, from: ticket.assigneeName, to: assignee.name, in: &change)
+            systemMessage("\(actor.name) assigned the ticket to \(assignee.name).", in: &change)
+            if patch.status == nil, change.ticket.status == .open {
+                try move(to: .pending, in: &change)
+            }
+        case .unassign:
+            change.ticket.assigneeId = nil
+            change.ticket.assigneeName = nil
+            change.ticket.assigneeAvatar = nil
+            record(.unassigned, from: ticket.assigneeName, to: nil, in: &change)
+            systemMessage("\(actor.name) removed the assignee.", in: &change)
+            if patch.status == nil, change.ticket.status == .pending {
+                try move(to: .open, in: &change)
+            }
+        }
+        guard !change.activities.isEmpty else { return nil }
+        change.ticket.updatedAt = now
+        return change
+    }
+
+    /// Adds a reply; a customer's reply to a resolved ticket reopens it.
+    public func reply(_ content: String, attachments: [Attachment] = [], to ticket: Ticket) throws -> TicketChange {
+        guard ticket.status != .closed else {
+            throw HelpdeskError.conflict("The ticket is closed; reopen it to reply.")
+        }
+        var change = TicketChange(ticket: ticket)
+        if actor.role == .customer, ticket.status == .resolved {
+            try move(to: .open, in: &change)
+        }
+        let message = Message(
+            id: makeID(), ticketId: ticket.id, content: content,
+            sender: actor.role.isStaff ? .agent : .customer, senderId: actor.id, senderName: actor.name,
+            type: attachments.isEmpty ? .text : .attachment, attachments: attachments, createdAt: now
+        )
+        append(message, to: &change)
+        change.ticket.updatedAt = now
+        return change
+    }
+
+    /// The first state of a new ticket: its first message and a `created` activity entry.
+    public func open(_ draft: NewTicket, number: String, customer: User, slaDeadline: Date) -> TicketChange {
+        let ticket = Ticket(
+            id: makeID(), ticketNumber: number, title: draft.title, category: draft.category,
+            customerId: customer.id, customerName: customer.name, customerEmail: customer.email,
+            customerAvatar: customer.avatarURL, priority: draft.priority,
+            slaDeadline: slaDeadline, createdAt: now, updatedAt: now
+        )
+        var change = TicketChange(ticket: ticket)
+        record(.created, from: nil, to: number, in: &change)
+        let message = Message(
+            id: makeID(), ticketId: ticket.id, content: draft.content,
+            sender: actor.role.isStaff ? .agent : .customer, senderId: actor.id, senderName: actor.name,
+            type: .text, createdAt: now
+        )
+        append(message, to: &change)
+        return change
+    }
+
+    private func move(to status: TicketStatus, in change: inout TicketChange) throws {
+        let from = change.ticket.status
+        guard from.canTransition(to: status) else {
+            throw HelpdeskError.invalidTransition(from: from, to: status)
+        }
+        change.ticket.status = status
+        switch status {
+        case .resolved: change.ticket.resolvedAt = now
+        case .closed: change.ticket.closedAt = now
+        case .open: change.ticket.resolvedAt = nil; change.ticket.closedAt = nil
+        case .pending: break
+        }
+        record(.statusChanged, from: from.rawValue, to: status.rawValue, in: &change)
+        systemMessage("\(actor.name) changed the status from \(from.rawValue) to \(status.rawValue).", in: &change)
+    }
+
+    private func record(_ kind: Activity.Kind, from: String?, to: String?, in change: inout TicketChange) {
+        change.activities.append(Activity(
+            id: makeID(), ticketId: change.ticket.id, kind: kind, actorId: actor.id, actorName: actor.name,
+            fromValue: from, toValue: to, createdAt: now
+        ))
+    }
+
+    private func systemMessage(_ text: String, in change: inout TicketChange) {
+        append(Message(
+            id: makeID(), ticketId: change.ticket.id, content: text, sender: .system,
+            senderId: nil, senderName: "System", type: .system, createdAt: now
+        ), to: &change)
+    }
+
+    private func append(_ message: Message, to change: inout TicketChange) {
+        change.messages.append(message)
+        change.ticket.lastMessage = String(message.content.prefix(200))
+        change.ticket.lastMessageAt = message.createdAt
+    }
+}

@@ -1,0 +1,163 @@
+import Foundation
+
+/// The ticket use cases shared by REST and realtime: open, list, read, change, reply, mark read.
+public struct TicketService: Sendable {
+    public static let detailMessageLimit = 50
+    public static let maxMessagePage = 200
+
+    private let tickets: any TicketRepository
+    private let users: any UserRepository
+    private let clock: any HelpdeskClock
+    private let settings: DeskSettings
+
+    public init(tickets: any TicketRepository, users: any UserRepository, clock: any HelpdeskClock, settings: DeskSettings) {
+        self.tickets = tickets
+        self.users = users
+        self.clock = clock
+        self.settings = settings
+    }
+
+    /// Opens a ticket for the actor, or — for staff — on behalf of `customerId`.
+    public func open(_ draft: NewTicket, as actor: User, forCustomer customerId: String? = nil) async throws -> TicketView {
+        let customer: User
+        if let customerId {
+            guard Permissions.canCreateTicketForOthers(as: actor) else {
+                throw HelpdeskError.forbidden("Only agents and admins open tickets for others.")
+            }
+            guard let found = try await users.find(id: customerId), found.role == .customer, !found.isDisabled else {
+                throw HelpdeskError.invalidField("customerId", "must be an active customer")
+            }
+            customer = found
+        } else {
+            customer = actor
+        }
+        let draft = NewTicket(
+            title: try Validate.text(draft.title, field: "title", maxLength: settings.maxTitleLength),
+            category: try validCategory(draft.category),
+            priority: draft.priority,
+            content: try Validate.text(draft.content, field: "content", maxLength: settings.maxMessageLength)
+        )
+        let now = clock.now()
+        let period = TicketNumber.period(of: now)
+        let deadline = settings.sla.deadline(createdAt: now, priority: draft.priority)
+        let editor = TicketEditor(actor: actor, now: now)
+        let change = try await tickets.create(period: period) { sequence in
+            editor.open(draft, number: TicketNumber.make(period: period, sequence: sequence), customer: customer, slaDeadline: deadline)
+        }
+        return try await view(change.ticket.id, as: actor)
+    }
+
+    /// All tickets, for staff.
+    public func list(_ query: TicketQuery, as actor: User) async throws -> TicketPage {
+        guard Permissions.canListAllTickets(as: actor) else {
+            throw HelpdeskError.forbidden("Only agents and admins list all tickets.")
+        }
+        return try await tickets.list(query, viewerId: actor.id)
+    }
+
+    /// The actor's own tickets.
+    public func listOwn(_ query: TicketQuery, as actor: User) async throws -> TicketPage {
+        var query = query
+        query.customerId = actor.id
+        return try await tickets.list(query, viewerId: actor.id)
+    }
+
+    public func detail(_ reference: String, as actor: User) async throws -> TicketDetail {
+        let ticket = try await readable(reference, as: actor)
+        let messages = try await tickets.messages(ticketId: ticket.id, after: nil, before: nil, limit: Self.detailMessageLimit)
+        return TicketDetail(
+            view: try await view(ticket.id, as: actor),
+            messages: messages,
+            hasOlderMessages: (messages.first?.seq ?? 1) > 1,
+            activities: try await tickets.activities(ticketId: ticket.id)
+        )
+    }
+
+    public func messages(_ reference: String, after: Int?, before: Int?, limit: Int, as actor: User) async throws -> [Message] {
+        guard after == nil || before == nil else {
+            throw HelpdeskError.invalidField("after", "cannot be combined with before")
+        }
+        guard (1...Self.maxMessagePage).contains(limit) else {
+            throw HelpdeskError.invalidField("limit", "must be between 1 and \(Self.maxMessagePage)")
+        }
+        let ticket = try await readable(reference, as: actor)
+        return try await tickets.messages(ticketId: ticket.id, after: after, before: before, limit: limit)
+    }
+
+    public func update(_ reference: String, with patch: TicketPatch, as actor: User) async throws -> TicketView {
+        let ticket = try await readable(reference, as: actor)
+        for field in patch.fields where !Permissions.canChange(field, of: ticket, as: actor) {
+            throw HelpdeskError.forbidden("You may not change the \(field.rawValue) of this ticket.")
+        }
+        if let status = patch.status, !Permissions.canSetStatus(status, of: ticket, as: actor) {
+            throw HelpdeskError.forbidden("You may not set the status to \(status.rawValue).")
+        }
+        var patch = patch
+        if let title = patch.title {
+            patch.title = try Validate.text(title, field: "title", maxLength: settings.maxTitleLength)
+        }
+        if let category = patch.category {
+            patch.category = try validCategory(category)
+        }
+        var assignee: User?
+        if case .assign(let assigneeId) = patch.assignee {
+            guard let found = try await users.find(id: assigneeId), Permissions.canBeAssigned(found) else {
+                throw HelpdeskError.invalidField("assigneeId", "must be an active agent or admin")
+            }
+            assignee = found
+        }
+        let editor = TicketEditor(actor: actor, now: clock.now())
+        let change = try await tickets.update(ticketId: ticket.id) { [patch, assignee] current in
+            try editor.apply(patch, assignee: assignee, to: current)
+        }
+        return try await view(change.ticket.id, as: actor)
+    }
+
+    /// Stores a reply and returns it with its sequence number.
+    public func reply(to reference: String, content: String, as actor: User) async throws -> Message {
+        let content = try Validate.text(content, field: "content", maxLength: settings.maxMessageLength)
+        let ticket = try await readable(reference, as: actor)
+        guard Permissions.canReply(to: ticket, as: actor) else {
+            throw HelpdeskError.forbidden("You may not reply to this ticket.")
+        }
+        let editor = TicketEditor(actor: actor, now: clock.now())
+        let change = try await tickets.update(ticketId: ticket.id) { current in
+            try editor.reply(content, to: current)
+        }
+        guard let message = change.messages.last else { preconditionFailure("a reply stores one message") }
+        return message
+    }
+
+    /// Moves the actor's read position to `seq`, or to the newest message.
+    public func markRead(_ reference: String, upTo seq: Int?, as actor: User) async throws -> ReadCursor {
+        let ticket = try await readable(reference, as: actor)
+        if let seq, seq < 0 {
+            throw HelpdeskError.invalidField("seq", "must not be negative")
+        }
+        let position = min(seq ?? ticket.lastSeq, ticket.lastSeq)
+        return try await tickets.markRead(ticketId: ticket.id, userId: actor.id, upTo: position, at: clock.now())
+    }
+
+    /// A ticket the actor may read; anything else is "not found", so nobody learns that it exists.
+    public func readable(_ reference: String, as actor: User) async throws -> Ticket {
+        guard let ticket = try await tickets.find(reference: reference), Permissions.canRead(ticket, as: actor) else {
+            throw HelpdeskError.notFound("Ticket")
+        }
+        return ticket
+    }
+
+    private func view(_ ticketId: String, as actor: User) async throws -> TicketView {
+        guard let view = try await tickets.view(ticketId: ticketId, viewerId: actor.id) else {
+            throw HelpdeskError.notFound("Ticket")
+        }
+        return view
+    }
+
+    private func validCategory(_ category: String) throws -> String {
+        let category = category.trimmingCharacters(in: .whitespaces).lowercased()
+        guard settings.categories.contains(category) else {
+            throw HelpdeskError.invalidField("category", "must be one of \(settings.categories.joined(separator: ", "))")
+        }
+        return category
+    }
+}

@@ -1,0 +1,4 @@
+/// A fast one-way digest for high-entropy secrets such as session tokens.
+public protocol TokenDigester: Sendable {
+    func digest(_ token: String) -> String
+}

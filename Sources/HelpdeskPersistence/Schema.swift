@@ -1,0 +1,101 @@
+/// The schema's migrations, oldest first. Never edit a released one; add a new version.
+public enum Schema {
+    public static let migrations: [Migration] = [
+        Migration(version: 1, name: "accounts, tickets, messages, activity, read cursors", statements: [
+            """
+            CREATE TABLE users (
+                id TEXT PRIMARY KEY,
+                email TEXT NOT NULL UNIQUE,
+                name TEXT NOT NULL,
+                role TEXT NOT NULL,
+                avatar_url TEXT,
+                password_hash TEXT NOT NULL,
+                is_disabled INTEGER NOT NULL DEFAULT 0,
+                created_at BIGINT NOT NULL,
+                updated_at BIGINT NOT NULL)
+            """,
+            "CREATE INDEX users_role ON users (role)",
+            """
+            CREATE TABLE sessions (
+                token_digest TEXT PRIMARY KEY,
+                user_id TEXT NOT NULL REFERENCES users (id),
+                created_at BIGINT NOT NULL,
+                expires_at BIGINT NOT NULL)
+            """,
+            "CREATE INDEX sessions_user ON sessions (user_id)",
+            """
+            CREATE TABLE ticket_counters (
+                period TEXT PRIMARY KEY,
+                last_value BIGINT NOT NULL)
+            """,
+            """
+            CREATE TABLE tickets (
+                id TEXT PRIMARY KEY,
+                ticket_number TEXT NOT NULL UNIQUE,
+                title TEXT NOT NULL,
+                category TEXT NOT NULL,
+                customer_id TEXT NOT NULL REFERENCES users (id),
+                customer_name TEXT NOT NULL,
+                customer_email TEXT NOT NULL,
+                customer_avatar TEXT,
+                status TEXT NOT NULL,
+                priority TEXT NOT NULL,
+                priority_rank INTEGER NOT NULL,
+                assignee_id TEXT REFERENCES users (id),
+                assignee_name TEXT,
+                assignee_avatar TEXT,
+                last_message TEXT,
+                last_message_at BIGINT,
+                last_seq BIGINT NOT NULL,
+                sla_deadline BIGINT NOT NULL,
+                created_at BIGINT NOT NULL,
+                updated_at BIGINT NOT NULL,
+                resolved_at BIGINT,
+                closed_at BIGINT)
+            """,
+            "CREATE INDEX tickets_customer ON tickets (customer_id, updated_at)",
+            "CREATE INDEX tickets_assignee ON tickets (assignee_id)",
+            "CREATE INDEX tickets_status ON tickets (status)",
+            "CREATE INDEX tickets_priority ON tickets (priority)",
+            "CREATE INDEX tickets_category ON tickets (category)",
+            "CREATE INDEX tickets_updated ON tickets (updated_at, id)",
+            "CREATE INDEX tickets_created ON tickets (created_at, id)",
+            "CREATE INDEX tickets_priority_rank ON tickets (priority_rank, id)",
+            "CREATE INDEX tickets_sla ON tickets (sla_deadline, id)",
+            """
+            CREATE TABLE messages (
+                id TEXT PRIMARY KEY,
+                ticket_id TEXT NOT NULL REFERENCES tickets (id),
+                seq BIGINT NOT NULL,
+                content TEXT NOT NULL,
+                sender TEXT NOT NULL,
+                sender_id TEXT,
+                sender_name TEXT NOT NULL,
+                type TEXT NOT NULL,
+                attachments TEXT NOT NULL,
+                created_at BIGINT NOT NULL,
+                UNIQUE (ticket_id, seq))
+            """,
+            """
+            CREATE TABLE activities (
+                id TEXT PRIMARY KEY,
+                ticket_id TEXT NOT NULL REFERENCES tickets (id),
+                kind TEXT NOT NULL,
+                actor_id TEXT,
+                actor_name TEXT NOT NULL,
+                from_value TEXT,
+                to_value TEXT,
+                created_at BIGINT NOT NULL)
+            """,
+            "CREATE INDEX activities_ticket ON activities (ticket_id, created_at)",
+            """
+            CREATE TABLE read_cursors (
+                ticket_id TEXT NOT NULL REFERENCES tickets (id),
+                user_id TEXT NOT NULL REFERENCES users (id),
+                last_read_seq BIGINT NOT NULL,
+                read_at BIGINT NOT NULL,
+                PRIMARY KEY (ticket_id, user_id))
+            """,
+        ]),
+    ]
+}

@@ -76,6 +76,8 @@ let package = Package(
             name: "HelpdeskAppTests",
             dependencies: [
                 "HelpdeskApp",
+                "HelpdeskDomain",
+                "HelpdeskPersistence",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
             ],
             swiftSettings: strict

@@ -2,6 +2,7 @@ import Foundation
 import HelpdeskDomain
 import Hummingbird
 import Logging
+import NIOCore
 
 /// The one mapping from any error to the HTTP answer `{"error":{"code","message"}}`.
 struct APIError: Error {
@@ -34,6 +35,8 @@ struct APIError: Error {
             case .crossSiteRequest:
                 self.init(status: .forbidden, code: "CSRF_REJECTED", message: "Cross-site requests are not allowed.")
             }
+        case is NIOTooManyBytesError:
+            self.init(status: .contentTooLarge, code: "PAYLOAD_TOO_LARGE", message: "The request body is too large.")
         case let error as HTTPError:
             self.init(status: error.status, code: Self.code(of: error.status), message: error.body ?? error.status.reasonPhrase)
         default:

@@ -1,0 +1,163 @@
+import Foundation
+import HelpdeskDomain
+import HelpdeskPersistence
+import Testing
+
+@Suite struct SQLTicketRepositoryTests {
+    func service(_ database: TemporaryDatabase, at date: Date = TemporaryDatabase.epoch) -> TicketService {
+        TicketService(tickets: database.tickets, users: database.users, clock: FixedClock(date: date), settings: DeskSettings())
+    }
+
+    func draft(_ title: String, priority: TicketPriority = .medium) -> NewTicket {
+        NewTicket(title: title, category: "general", priority: priority, content: "About \(title)")
+    }
+
+    @Test func twoHundredConcurrentCreationsGetDistinctNumbers() async throws {
+        try await TemporaryDatabase.withDatabase { database in
+            let customer = try await database.addUser("alice", .customer)
+            let tickets = service(database)
+            let numbers = try await withThrowingTaskGroup(of: String.self) { group in
+                for index in 0..<200 {
+                    group.addTask { try await tickets.open(draft("Ticket \(index)"), as: customer).ticket.ticketNumber }
+                }
+                return try await group.reduce(into: [String]()) { $0.append($1) }
+            }
+            #expect(Set(numbers).count == 200)
+            #expect(Set(numbers) == Set((1...200).map { TicketNumber.make(period: "2311", sequence: $0) }))
+        }
+    }
+
+    @Test func aChangeStoresTicketMessagesAndActivityTogether() async throws {
+        try await TemporaryDatabase.withDatabase { database in
+            let customer = try await database.addUser("alice", .customer)
+            let agent = try await database.addUser("sami", .agent)
+            let tickets = service(database)
+            let id = try await tickets.open(draft("Printer"), as: customer).ticket.id
+            _ = try await tickets.reply(to: id, content: "Looking", as: agent)
+            _ = try await tickets.update(id, with: TicketPatch(assignee: .assign("sami")), as: agent)
+            let detail = try await tickets.detail(id, as: agent)
+            #expect(detail.view.ticket.status == .pending)
+            #expect(detail.view.ticket.assigneeName == "Sami")
+            #expect(detail.messages.map(\.seq) == [1, 2, 3, 4])
+            #expect(detail.messages.map(\.sender) == [.customer, .agent, .system, .system])
+            #expect(detail.activities.map(\.kind) == [.created, .assigned, .statusChanged])
+            #expect(detail.view.ticket.lastSeq == 4)
+        }
+    }
+
+    @Test func aRejectedChangeWritesNothing() async throws {
+        try await TemporaryDatabase.withDatabase { database in
+            let customer = try await database.addUser("alice", .customer)
+            let agent = try await database.addUser("sami", .agent)
+            let tickets = service(database)
+            let id = try await tickets.open(draft("Printer"), as: customer).ticket.id
+            _ = try await tickets.update(id, with: TicketPatch(status: .resolved), as: agent)
+            await #expect(throws: HelpdeskError.invalidTransition(from: .resolved, to: .pending)) {
+                try await tickets.update(id, with: TicketPatch(status: .pending, priority: .urgent), as: agent)
+            }
+            let detail = try await tickets.detail(id, as: agent)
+            #expect(detail.view.ticket.priority == .medium)
+            #expect(detail.activities.count == 2)
+        }
+    }
+
+    @Test func messagePages() async throws {
+        try await TemporaryDatabase.withDatabase { database in
+            let customer = try await database.addUser("alice", .customer)
+            let tickets = service(database)
+            let id = try await tickets.open(draft("Chatty"), as: customer).ticket.id
+            for index in 2...60 {
+                _ = try await tickets.reply(to: id, content: "Message \(index)", as: customer)
+            }
+            let detail = try await tickets.detail(id, as: customer)
+            #expect(detail.messages.map(\.seq) == Array(11...60))
+            #expect(detail.hasOlderMessages)
+            let older = try await tickets.messages(id, after: nil, before: 11, limit: 5, as: customer)
+            #expect(older.map(\.seq) == [6, 7, 8, 9, 10])
+            let newer = try await tickets.messages(id, after: 57, before: nil, limit: 50, as: customer)
+            #expect(newer.map(\.seq) == [58, 59, 60])
+        }
+    }
+
+    @Test func listFiltersSortsAndPages() async throws {
+        try await TemporaryDatabase.withDatabase { database in
+            let customer = try await database.addUser("alice", .customer)
+            let agent = try await database.addUser("sami", .agent)
+            let priorities: [TicketPriority] = [.low, .urgent, .medium, .high, .urgent, .low, .medium]
+            var ids: [String] = []
+            for (index, priority) in priorities.enumerated() {
+                let at = TemporaryDatabase.epoch.addingTimeInterval(Double(index) * 60)
+                ids.append(try await service(database, at: at).open(draft("Ticket \(index)", priority: priority), as: customer).ticket.id)
+            }
+            let tickets = service(database, at: TemporaryDatabase.epoch.addingTimeInterval(3600))
+            _ = try await tickets.update(ids[1], with: TicketPatch(assignee: .assign("sami")), as: agent)
+
+            var query = TicketQuery()
+            query.priorities = [.urgent]
+            #expect(Set(try await tickets.list(query, as: agent).items.map(\.ticket.id)) == [ids[1], ids[4]])
+
+            query = TicketQuery()
+            query.assignee = .user("sami")
+            #expect(try await tickets.list(query, as: agent).items.map(\.ticket.id) == [ids[1]])
+            query.assignee = .unassigned
+            query.statuses = [.open]
+            #expect(try await tickets.list(query, as: agent).items.count == 6)
+
+            query = TicketQuery()
+            query.text = "ticket 3"
+            #expect(try await tickets.list(query, as: agent).items.map(\.ticket.id) == [ids[3]])
+            query.text = "TKT2311000"
+            #expect(try await tickets.list(query, as: agent).items.count == 7)
+            query.text = "%"
+            #expect(try await tickets.list(query, as: agent).items.isEmpty)
+
+            query = TicketQuery()
+            query.sort = .createdAt
+            query.order = .ascending
+            query.limit = 3
+            var seen: [String] = []
+            repeat {
+                let page = try await tickets.list(query, as: agent)
+                seen += page.items.map(\.ticket.id)
+                query.cursor = page.nextCursor
+            } while query.cursor != nil
+            #expect(seen == ids)
+
+            query = TicketQuery()
+            query.sort = .priority
+            let ranks = try await tickets.list(query, as: agent).items.map(\.ticket.priority.rank)
+            #expect(ranks == ranks.sorted(by: >))
+        }
+    }
+
+    @Test func unreadCountsArePerReader() async throws {
+        try await TemporaryDatabase.withDatabase { database in
+            let customer = try await database.addUser("alice", .customer)
+            let agent = try await database.addUser("sami", .agent)
+            let admin = try await database.addUser("dana", .admin)
+            let tickets = service(database)
+            let id = try await tickets.open(draft("Printer"), as: customer).ticket.id
+            _ = try await tickets.reply(to: id, content: "One", as: agent)
+            _ = try await tickets.reply(to: id, content: "Two", as: agent)
+            let forAgent = try await tickets.list(TicketQuery(), as: agent).items[0]
+            #expect(forAgent.unreadCount == 1)
+            #expect(forAgent.unreadByCustomer == 2)
+            _ = try await tickets.markRead(id, upTo: nil, as: agent)
+            #expect(try await tickets.list(TicketQuery(), as: agent).items[0].unreadCount == 0)
+            #expect(try await tickets.list(TicketQuery(), as: admin).items[0].unreadCount == 3)
+            _ = try await tickets.markRead(id, upTo: 2, as: customer)
+            #expect(try await tickets.listOwn(TicketQuery(), as: customer).items[0].unreadCount == 1)
+        }
+    }
+
+    @Test func dataSurvivesReopening() async throws {
+        try await TemporaryDatabase.withDatabase { database in
+            let customer = try await database.addUser("alice", .customer)
+            let id = try await service(database).open(draft("Durable"), as: customer).ticket.id
+            let second = try await TemporaryDatabase.open(database.path)
+            let reopened = try await SQLTicketRepository(storage: second).find(reference: id)
+            try await second.close()
+            #expect(reopened?.title == "Durable")
+        }
+    }
+}

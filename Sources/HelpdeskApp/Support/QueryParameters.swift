@@ -1,12 +1,15 @@
 import Hummingbird
 
-/// A request's query string as strings, with repeated names kept.
+/// A request's query string decoded as HTML forms and `URLSearchParams` encode it (`+` is a space),
+/// with repeated names kept.
 struct QueryParameters {
     private var values: [String: [String]] = [:]
 
     init(_ request: Request) {
-        for (name, value) in request.uri.queryParameters {
-            values[String(name), default: []].append(String(value))
+        for pair in (request.uri.query ?? "").split(separator: "&") {
+            let parts = pair.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
+            let name = Self.decode(parts[0])
+            values[name, default: []].append(parts.count > 1 ? Self.decode(parts[1]) : "")
         }
     }
 
@@ -16,5 +19,10 @@ struct QueryParameters {
 
     func getAll(_ name: String) -> [String] {
         values[name] ?? []
+    }
+
+    private static func decode(_ text: Substring) -> String {
+        let spaced = text.replacingOccurrences(of: "+", with: " ")
+        return spaced.removingPercentEncoding ?? spaced
     }
 }

@@ -121,10 +121,11 @@ public struct TicketEditor: Sendable {
         ))
     }
 
+    /// A system message carries the id of whoever caused it, so it is not unread for them.
     private func systemMessage(_ text: String, in change: inout TicketChange) {
         append(Message(
             id: makeID(), ticketId: change.ticket.id, content: text, sender: .system,
-            senderId: nil, senderName: "System", type: .system, createdAt: now
+            senderId: actor.id, senderName: "System", type: .system, createdAt: now
         ), to: &change)
     }
 

@@ -1,0 +1,95 @@
+"""Starts the real helpdesk binary on a free port with its own database, for black-box tests."""
+
+import os
+import queue
+import re
+import signal
+import subprocess
+import threading
+
+import httpx
+
+BINARY = os.environ.get("HELPDESK_BINARY", "")
+LISTENING = re.compile(r"Helpdesk listening on (http://\S+)")
+STARTUP_TIMEOUT = 60
+
+# Fast hashing and generous limits, so tests measure behaviour rather than bcrypt or throttling.
+TEST_ENVIRONMENT = {
+    "HELPDESK_BCRYPT_COST": "4",
+    "HELPDESK_RATE_LIMIT": "100000",
+    "HELPDESK_LOGIN_RATE_LIMIT": "100000",
+}
+
+
+def run_cli(*args, env=None, check=True):
+    """Runs a helpdesk subcommand and returns the finished process."""
+    result = subprocess.run(
+        [BINARY, *args], capture_output=True, text=True, timeout=60,
+        env={**os.environ, **TEST_ENVIRONMENT, **(env or {})},
+    )
+    if check and result.returncode != 0:
+        raise AssertionError(f"helpdesk {' '.join(args)} failed: {result.stdout}{result.stderr}")
+    return result
+
+
+class Server:
+    """One running server process; `url` is known once it printed its listening line."""
+
+    def __init__(self, database, env=None, extra_args=(), command=None, cwd=None):
+        self.database = database
+        self.env = {**os.environ, **TEST_ENVIRONMENT, **(env or {})}
+        self.command = command or [BINARY, "serve", "--port", "0", "--database", database, *extra_args]
+        self.cwd = cwd
+        self.process = None
+        self.url = None
+        self.stdout_lines = []
+        self.output_lines = []
+        self._lines = queue.Queue()
+
+    def start(self):
+        self.process = subprocess.Popen(
+            self.command, cwd=self.cwd, env=self.env, text=True,
+            stdout=subprocess.PIPE, stderr=subprocess.PIPE, start_new_session=True,
+        )
+        threading.Thread(target=self._pump, args=(self.process.stdout, True), daemon=True).start()
+        threading.Thread(target=self._pump, args=(self.process.stderr, False), daemon=True).start()
+        self.url = self.wait_for_line(LISTENING, STARTUP_TIMEOUT).group(1)
+        return self
+
+    def _pump(self, stream, is_stdout):
+        for line in stream:
+            if is_stdout:
+                self.stdout_lines.append(line)
+            self._lines.put(line)
+        self._lines.put(None)
+
+    def wait_for_line(self, pattern, timeout):
+        """Finds an output line (stdout or stderr, printed so far or later) matching `pattern`;
+        fails if the process ends or time runs out first."""
+        for line in self.output_lines:
+            match = pattern.search(line)
+            if match:
+                return match
+        seen = list(self.output_lines)
+        while True:
+            try:
+                line = self._lines.get(timeout=timeout)
+            except queue.Empty:
+                raise AssertionError(f"no line matching {pattern.pattern!r} within {timeout}s; saw: {''.join(seen)}")
+            if line is None:
+                raise AssertionError(f"server exited before printing {pattern.pattern!r}; output: {''.join(seen)}")
+            seen.append(line)
+            self.output_lines.append(line)
+            match = pattern.search(line)
+            if match:
+                return match
+
+    def stop(self, timeout=30):
+        """Sends SIGTERM to the server's process group and returns the exit code."""
+        if self.process.poll() is None:
+            os.killpg(self.process.pid, signal.SIGTERM)
+        return self.process.wait(timeout=timeout)
+
+    def client(self, token=None, **kwargs):
+        headers = {"Authorization": f"Bearer {token}"} if token else {}
+        return httpx.Client(base_url=self.url, headers=headers, timeout=30, **kwargs)

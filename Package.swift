@@ -26,6 +26,7 @@ let package = Package(
     targets: [
         .target(
             name: "HelpdeskDomain",
+            exclude: ["README.md"],
             swiftSettings: strict
         ),
         .target(
@@ -36,6 +37,7 @@ let package = Package(
                 .product(name: "SQLiteKit", package: "sqlite-kit"),
                 .product(name: "Logging", package: "swift-log"),
             ],
+            exclude: ["README.md"],
             swiftSettings: strict
         ),
         .target(
@@ -52,6 +54,7 @@ let package = Package(
                 .product(name: "Prometheus", package: "swift-prometheus"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ],
+            exclude: ["README.md"],
             swiftSettings: strict
         ),
         .executableTarget(
@@ -60,6 +63,7 @@ let package = Package(
                 "HelpdeskApp",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
+            exclude: ["README.md"],
             swiftSettings: strict
         ),
         .testTarget(

@@ -12,7 +12,10 @@ public struct Helpdesk: Sendable {
     public static func open(_ config: AppConfig, logger: Logger) async throws -> Helpdesk {
         let storage = try await SQLiteStorage.open(try DatabaseLocation(url: config.databaseURL), logger: logger)
         do {
-            try await Migrator(storage: storage, logger: logger).migrate()
+            let applied = try await Migrator(storage: storage, logger: logger).migrate()
+            if !applied.isEmpty {
+                logger.info("Database schema migrated", metadata: ["versions": "\(applied)", "database": "\(config.databaseURL)"])
+            }
         } catch {
             try? await storage.close()
             throw error

@@ -36,7 +36,7 @@ public struct Migrator: Sendable {
                 return true
             }
             if didApply {
-                logger.info("Applied migration", metadata: ["version": "\(migration.version)", "name": "\(migration.name)"])
+                logger.debug("Applied migration", metadata: ["version": "\(migration.version)", "name": "\(migration.name)"])
                 applied.append(migration.version)
             }
         }

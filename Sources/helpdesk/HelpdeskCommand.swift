@@ -101,7 +101,7 @@ struct AddUser: AsyncParsableCommand {
     func run() async throws {
         let config = try database.config()
         let helpdesk = try await Helpdesk.open(config, logger: makeLogger(config))
-        let generated = password == nil ? SessionToken.generate(length: AccountService.generatedPasswordLength) : nil
+        let generated = password == nil ? RandomSecret.generate(length: AccountService.generatedPasswordLength) : nil
         do {
             let user = try await helpdesk.accounts.provision(email: email, name: name, role: role, password: password ?? generated!)
             try await helpdesk.storage.close()

@@ -67,11 +67,18 @@ import Testing
         #expect(throws: HelpdeskError.self) { try agentEditor.reply("Hello?", to: Fixtures.ticket(status: .closed)) }
     }
 
+    @Test func aNewPriorityMovesTheDeadline() throws {
+        let editor = TicketEditor(actor: Fixtures.agent, now: now, sla: SlaPolicy(perPriority: [.urgent: 4 * 3600]))
+        let change = try #require(try editor.apply(TicketPatch(priority: .urgent), assignee: nil, to: Fixtures.ticket()))
+        #expect(change.ticket.slaDeadline == Fixtures.epoch.addingTimeInterval(4 * 3600))
+    }
+
     @Test func openingRecordsTheFirstMessageAndActivity() {
-        let change = TicketEditor(actor: Fixtures.customerA, now: now).open(
+        let change = TicketEditor(actor: Fixtures.customerA, now: now, sla: SlaPolicy(defaultDuration: 3600)).open(
             NewTicket(title: "Help", category: "general", content: "It broke"), number: "TKT23110002",
-            customer: Fixtures.customerA, slaDeadline: now.addingTimeInterval(3600)
+            customer: Fixtures.customerA
         )
+        #expect(change.ticket.slaDeadline == now.addingTimeInterval(3600))
         #expect(change.ticket.status == .open)
         #expect(change.ticket.customerId == "alice")
         #expect(change.messages.map(\.content) == ["It broke"])

@@ -1,6 +1,7 @@
 """The command line: migrate, user add, and the hint on a desk without an admin."""
 
 import re
+from datetime import datetime, timedelta
 
 import httpx
 
@@ -42,13 +43,23 @@ def test_serve_explains_how_to_create_the_first_admin(tmp_path):
 
 
 def test_environment_configures_the_server(tmp_path):
-    server = Server(f"sqlite:{tmp_path}/helpdesk.sqlite",
-                    env={"HELPDESK_ALLOW_REGISTRATION": "false", "HELPDESK_SLA_URGENT_HOURS": "2",
-                         "HELPDESK_CATEGORIES": "sales,support"}).start()
+    database = f"sqlite:{tmp_path}/helpdesk.sqlite"
+    run_cli("user", "add", "--database", database, "--email", "c@example.com", "--name", "C",
+            "--role", "customer", "--password", "password-1")
+    server = Server(database, env={"HELPDESK_ALLOW_REGISTRATION": "false", "HELPDESK_SLA_URGENT_HOURS": "2",
+                                   "HELPDESK_CATEGORIES": "sales,support"}).start()
     try:
         with server.client() as client:
             response = client.post("/api/auth/register", json={"email": "a@example.com", "name": "A", "password": "password-1"})
             assert response.status_code == 403
+            token = client.post("/api/auth/login", json={"email": "c@example.com", "password": "password-1"}).json()["token"]
+        with server.client(token) as client:
+            body = {"title": "Quote", "category": "sales", "priority": "urgent", "content": "Need a quote"}
+            ticket = client.post("/api/user/tickets", json=body).json()
+            created, deadline = (datetime.fromisoformat(ticket[k].replace("Z", "+00:00")) for k in ("createdAt", "slaDeadline"))
+            assert deadline - created == timedelta(hours=2)
+            refused = client.post("/api/user/tickets", json={**body, "category": "general"})
+            assert refused.status_code == 400 and "sales, support" in refused.json()["error"]["message"]
     finally:
         assert server.stop() == 0
 

@@ -77,7 +77,7 @@ public struct AccountService: Sendable {
         email: String, name: String, role: Role, password: String?, as actor: User
     ) async throws -> (user: User, generatedPassword: String?) {
         try requireAdmin(actor)
-        let generated = password == nil ? SessionToken.generate(length: Self.generatedPasswordLength) : nil
+        let generated = password == nil ? RandomSecret.generate(length: Self.generatedPasswordLength) : nil
         let user = try await provision(email: email, name: name, role: role, password: password ?? generated!)
         return (user, generated)
     }
@@ -119,7 +119,7 @@ public struct AccountService: Sendable {
     }
 
     private func startSession(for user: User) async throws -> String {
-        let token = SessionToken.generate()
+        let token = RandomSecret.generate()
         let now = clock.now()
         try await sessions.create(Session(
             tokenDigest: digester.digest(token), userId: user.id,

@@ -4,15 +4,21 @@ import Foundation
 public struct TicketEditor: Sendable {
     public var actor: User
     public var now: Date
+    public var sla: SlaPolicy
     public var makeID: @Sendable () -> String
 
-    public init(actor: User, now: Date, makeID: @escaping @Sendable () -> String = { UUID().uuidString.lowercased() }) {
+    public init(
+        actor: User, now: Date, sla: SlaPolicy = SlaPolicy(),
+        makeID: @escaping @Sendable () -> String = { UUID().uuidString.lowercased() }
+    ) {
         self.actor = actor
         self.now = now
+        self.sla = sla
         self.makeID = makeID
     }
 
     /// Applies a patch whose permissions were already checked; nil when nothing changes.
+    /// A new priority moves the SLA deadline to what that priority allows from creation.
     /// An explicit status is checked against the current status; assigning someone to an open
     /// ticket without an explicit status moves it to pending.
     public func apply(_ patch: TicketPatch, assignee: User?, to ticket: Ticket) throws -> TicketChange? {
@@ -27,6 +33,7 @@ public struct TicketEditor: Sendable {
         }
         if let priority = patch.priority, priority != ticket.priority {
             change.ticket.priority = priority
+            change.ticket.slaDeadline = sla.deadline(createdAt: ticket.createdAt, priority: priority)
             record(.priorityChanged, from: ticket.priority.rawValue, to: priority.rawValue, in: &change)
         }
         if let status = patch.status, status != ticket.status {
@@ -80,12 +87,12 @@ public struct TicketEditor: Sendable {
     }
 
     /// The first state of a new ticket: its first message and a `created` activity entry.
-    public func open(_ draft: NewTicket, number: String, customer: User, slaDeadline: Date) -> TicketChange {
+    public func open(_ draft: NewTicket, number: String, customer: User) -> TicketChange {
         let ticket = Ticket(
             id: makeID(), ticketNumber: number, title: draft.title, category: draft.category,
             customerId: customer.id, customerName: customer.name, customerEmail: customer.email,
             customerAvatar: customer.avatarURL, priority: draft.priority,
-            slaDeadline: slaDeadline, createdAt: now, updatedAt: now
+            slaDeadline: sla.deadline(createdAt: now, priority: draft.priority), createdAt: now, updatedAt: now
         )
         var change = TicketChange(ticket: ticket)
         record(.created, from: nil, to: number, in: &change)

@@ -39,10 +39,9 @@ public struct TicketService: Sendable {
         )
         let now = clock.now()
         let period = TicketNumber.period(of: now)
-        let deadline = settings.sla.deadline(createdAt: now, priority: draft.priority)
-        let editor = TicketEditor(actor: actor, now: now)
+        let editor = TicketEditor(actor: actor, now: now, sla: settings.sla)
         let change = try await tickets.create(period: period) { sequence in
-            editor.open(draft, number: TicketNumber.make(period: period, sequence: sequence), customer: customer, slaDeadline: deadline)
+            editor.open(draft, number: TicketNumber.make(period: period, sequence: sequence), customer: customer)
         }
         return try await view(change.ticket.id, as: actor)
     }
@@ -106,7 +105,7 @@ public struct TicketService: Sendable {
             }
             assignee = found
         }
-        let editor = TicketEditor(actor: actor, now: clock.now())
+        let editor = TicketEditor(actor: actor, now: clock.now(), sla: settings.sla)
         let change = try await tickets.update(ticketId: ticket.id) { [patch, assignee] current in
             try editor.apply(patch, assignee: assignee, to: current)
         }

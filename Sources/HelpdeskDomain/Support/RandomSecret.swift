@@ -1,5 +1,5 @@
 /// Random secrets for session tokens and generated passwords.
-public enum SessionToken {
+public enum RandomSecret {
     private static let alphabet = Array("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_")
 
     /// A URL- and cookie-safe random string with 6 bits of entropy per character.

@@ -30,6 +30,17 @@ let package = Package(
             swiftSettings: strict
         ),
         .target(
+            name: "EngineIOServer",
+            exclude: ["README.md"],
+            swiftSettings: strict
+        ),
+        .target(
+            name: "SocketIOServer",
+            dependencies: ["EngineIOServer"],
+            exclude: ["README.md"],
+            swiftSettings: strict
+        ),
+        .target(
             name: "HelpdeskPersistence",
             dependencies: [
                 "HelpdeskDomain",
@@ -64,6 +75,16 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             exclude: ["README.md"],
+            swiftSettings: strict
+        ),
+        .testTarget(
+            name: "EngineIOServerTests",
+            dependencies: ["EngineIOServer"],
+            swiftSettings: strict
+        ),
+        .testTarget(
+            name: "SocketIOServerTests",
+            dependencies: ["SocketIOServer", "EngineIOServer"],
             swiftSettings: strict
         ),
         .testTarget(

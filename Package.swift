@@ -31,12 +31,19 @@ let package = Package(
         ),
         .target(
             name: "EngineIOServer",
+            dependencies: [
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ],
             exclude: ["README.md"],
             swiftSettings: strict
         ),
         .target(
             name: "SocketIOServer",
-            dependencies: ["EngineIOServer"],
+            dependencies: [
+                "EngineIOServer",
+                .product(name: "Logging", package: "swift-log"),
+            ],
             exclude: ["README.md"],
             swiftSettings: strict
         ),

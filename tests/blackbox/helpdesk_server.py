@@ -10,7 +10,8 @@ import threading
 import httpx
 
 BINARY = os.environ.get("HELPDESK_BINARY", "")
-LISTENING = re.compile(r"Helpdesk listening on (http://\S+)")
+LISTENING = re.compile(r"listening on (http://\S+)")
+CONFORMANCE_BINARY = os.path.join(os.path.dirname(BINARY), "socketio-conformance-server")
 STARTUP_TIMEOUT = 60
 
 # Fast hashing and generous limits, so tests measure behaviour rather than bcrypt or throttling.

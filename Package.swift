@@ -46,6 +46,7 @@ let package = Package(
             dependencies: [
                 "EngineIOServer",
                 .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ],
             exclude: ["README.md"],
             swiftSettings: strict

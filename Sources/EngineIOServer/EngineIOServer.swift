@@ -108,7 +108,7 @@ public final class EngineIOServer: Service {
     }
 
     /// 20 URL-safe random characters, like the reference server's ids.
-    static func makeSessionID() -> String {
+    public static func makeSessionID() -> String {
         var generator = SystemRandomNumberGenerator()
         let bytes = (0..<15).map { _ in UInt8.random(in: 0...255, using: &generator) }
         return Data(bytes).base64EncodedString().replacingOccurrences(of: "+", with: "-").replacingOccurrences(of: "/", with: "_")

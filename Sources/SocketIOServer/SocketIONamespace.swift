@@ -1,0 +1,97 @@
+import Synchronization
+
+/// A namespace: its connect middleware, connection handler, sockets and rooms.
+public final class SocketIONamespace: Sendable {
+    /// Decides whether a client may connect; returns what to attach to the socket, or throws `SocketIOConnectError`.
+    public typealias Middleware = @Sendable (SocketIOHandshake) async throws -> (any Sendable)?
+    public typealias ConnectionHandler = @Sendable (SocketIOSocket) async -> Void
+
+    public let name: String
+
+    private struct State {
+        var middleware: Middleware?
+        var connectionHandler: ConnectionHandler?
+        var sockets: [String: SocketIOSocket] = [:]
+        var members: [String: Set<String>] = [:]
+        var roomsBySocket: [String: Set<String>] = [:]
+    }
+
+    private let state = Mutex(State())
+
+    init(name: String) {
+        self.name = name
+    }
+
+    public func use(_ middleware: @escaping Middleware) {
+        state.withLock { $0.middleware = middleware }
+    }
+
+    public func onConnection(_ handler: @escaping ConnectionHandler) {
+        state.withLock { $0.connectionHandler = handler }
+    }
+
+    public func to(_ room: String) -> SocketIOBroadcast {
+        SocketIOBroadcast(namespace: self, rooms: [room])
+    }
+
+    public func except(_ room: String) -> SocketIOBroadcast {
+        SocketIOBroadcast(namespace: self, excludedRooms: [room])
+    }
+
+    public func emit(_ event: String, _ arguments: [JSONValue] = []) {
+        SocketIOBroadcast(namespace: self).emit(event, arguments)
+    }
+
+    public var socketCount: Int { state.withLock { $0.sockets.count } }
+
+    /// The sockets in any of `rooms` (or all when empty), except those in `exceptRooms` or listed.
+    public func sockets(inRooms rooms: Set<String> = [], exceptRooms: Set<String> = [], exceptSockets: Set<String> = []) -> [SocketIOSocket] {
+        state.withLock { state in
+            var ids: Set<String> = rooms.isEmpty ? Set(state.sockets.keys) : rooms.reduce(into: []) { $0.formUnion(state.members[$1] ?? []) }
+            for room in exceptRooms { ids.subtract(state.members[room] ?? []) }
+            ids.subtract(exceptSockets)
+            return ids.compactMap { state.sockets[$0] }
+        }
+    }
+
+    // MARK: - Internal
+
+    var middleware: Middleware? { state.withLock { $0.middleware } }
+    var connectionHandler: ConnectionHandler? { state.withLock { $0.connectionHandler } }
+
+    /// Adds a socket; every socket is in the room named after its id.
+    func add(_ socket: SocketIOSocket) {
+        state.withLock { $0.sockets[socket.id] = socket }
+        join(socket, room: socket.id)
+    }
+
+    func remove(_ socket: SocketIOSocket) {
+        state.withLock { state in
+            state.sockets[socket.id] = nil
+            for room in state.roomsBySocket.removeValue(forKey: socket.id) ?? [] {
+                state.members[room]?.remove(socket.id)
+                if state.members[room]?.isEmpty == true { state.members[room] = nil }
+            }
+        }
+    }
+
+    func join(_ socket: SocketIOSocket, room: String) {
+        state.withLock { state in
+            guard state.sockets[socket.id] != nil else { return }
+            state.members[room, default: []].insert(socket.id)
+            state.roomsBySocket[socket.id, default: []].insert(room)
+        }
+    }
+
+    func leave(_ socket: SocketIOSocket, room: String) {
+        state.withLock { state in
+            state.members[room]?.remove(socket.id)
+            if state.members[room]?.isEmpty == true { state.members[room] = nil }
+            state.roomsBySocket[socket.id]?.remove(room)
+        }
+    }
+
+    func rooms(of socket: SocketIOSocket) -> Set<String> {
+        state.withLock { $0.roomsBySocket[socket.id] ?? [] }
+    }
+}

@@ -1,0 +1,142 @@
+import EngineIOServer
+import Foundation
+import Logging
+import ServiceLifecycle
+import Synchronization
+
+/// A Socket.IO v5 server on top of an `EngineIOServer`, whose handler it is.
+///
+/// As a `Service` it handles each client's packets in order, in a child task per client, and
+/// closes clients that do not join a namespace within `connectTimeout`.
+public final class SocketIOServer: EngineIOHandler, Service {
+    public let configuration: SocketIOConfiguration
+    private let logger: Logger
+    private let namespaces = Mutex<[String: SocketIONamespace]>([:])
+    private let clients = Mutex<[String: SocketIOClient]>([:])
+    private let newClients: AsyncStream<SocketIOClient>
+    private let newClientsContinuation: AsyncStream<SocketIOClient>.Continuation
+
+    public init(configuration: SocketIOConfiguration = SocketIOConfiguration(), logger: Logger) {
+        self.configuration = configuration
+        self.logger = logger
+        (newClients, newClientsContinuation) = AsyncStream.makeStream(of: SocketIOClient.self)
+    }
+
+    /// The namespace called `name`, created on first use.
+    public func of(_ name: String) -> SocketIONamespace {
+        namespaces.withLock { namespaces in
+            if let existing = namespaces[name] { return existing }
+            let namespace = SocketIONamespace(name: name)
+            namespaces[name] = namespace
+            return namespace
+        }
+    }
+
+    // MARK: - EngineIOHandler
+
+    public func sessionOpened(_ session: EngineIOSession) {
+        let client = SocketIOClient(session: session)
+        clients.withLock { $0[session.id] = client }
+        newClientsContinuation.yield(client)
+    }
+
+    public func session(_ session: EngineIOSession, received payload: EngineIOPacket.Payload) {
+        clients.withLock { $0[session.id] }?.received(payload)
+    }
+
+    public func sessionClosed(_ session: EngineIOSession, reason: EngineIOCloseReason) {
+        clients.withLock { $0.removeValue(forKey: session.id) }?.closed(reason: reason.rawValue)
+    }
+
+    // MARK: - Service
+
+    public func run() async throws {
+        await cancelWhenGracefulShutdown {
+            await withDiscardingTaskGroup { group in
+                group.addTask { await self.closeClientsThatNeverConnect() }
+                for await client in self.newClients {
+                    group.addTask { await self.serve(client) }
+                }
+            }
+        }
+    }
+
+    private func closeClientsThatNeverConnect() async {
+        let interval = min(configuration.connectTimeout / 4, .seconds(1))
+        while !Task.isCancelled {
+            try? await Task.sleep(for: interval)
+            let now = ContinuousClock.now
+            for client in clients.withLock({ Array($0.values) }) where client.hasTimedOut(now: now, after: configuration.connectTimeout) {
+                client.session.close()
+            }
+        }
+    }
+
+    /// Handles one client's packets in arrival order until its connection ends.
+    private func serve(_ client: SocketIOClient) async {
+        for await packet in client.packets {
+            await handle(packet, from: client)
+        }
+        for socket in client.removeAllSockets() {
+            await socket.disconnected(reason: client.closeReason)
+        }
+    }
+
+    private func handle(_ packet: SocketIOPacket, from client: SocketIOClient) async {
+        switch packet.type {
+        case .connect:
+            await connect(client, to: packet.namespace, auth: packet.data ?? .object([:]))
+        case .disconnect:
+            await client.removeSocket(in: packet.namespace)?.disconnected(reason: "client namespace disconnect")
+        case .event, .binaryEvent:
+            guard let socket = client.socket(in: packet.namespace), case .array(let items)? = packet.data,
+                  let first = items.first
+            else { return }
+            let name: String = switch first {
+            case .string(let text): text
+            default: first.jsonText
+            }
+            let ack = packet.id.map { id in
+                SocketIOAck { arguments in
+                    socket.send(SocketIOPacket(.ack, namespace: packet.namespace, data: .array(arguments), id: id))
+                }
+            }
+            await socket.dispatch(SocketIOEvent(name: name, arguments: Array(items.dropFirst()), ack: ack))
+        case .ack, .binaryAck:
+            guard let id = packet.id, case .array(let items)? = packet.data else { return }
+            client.socket(in: packet.namespace)?.resolveAck(id, arguments: items)
+        case .connectError:
+            client.session.close()
+        }
+    }
+
+    private func connect(_ client: SocketIOClient, to name: String, auth: JSONValue) async {
+        guard let namespace = namespaces.withLock({ $0[name] }) else {
+            return client.session.send(SocketIOBroadcast.frames(of: SocketIOPacket(
+                .connectError, namespace: name, data: ["message": "Invalid namespace"]
+            )))
+        }
+        guard client.socket(in: name) == nil else { return }
+        let handshake = SocketIOHandshake(engine: client.session.handshake, auth: auth)
+        let context: (any Sendable)?
+        do {
+            context = try await namespace.middleware?(handshake) ?? nil
+        } catch let error as SocketIOConnectError {
+            return client.session.send(SocketIOBroadcast.frames(of: SocketIOPacket(.connectError, namespace: name, data: error.payload)))
+        } catch {
+            logger.error("Connect middleware failed", metadata: ["namespace": "\(name)", "error": "\(error)"])
+            return client.session.send(SocketIOBroadcast.frames(of: SocketIOPacket(
+                .connectError, namespace: name, data: ["message": "Internal error"]
+            )))
+        }
+        guard !client.session.isClosed else { return }
+        let socket = SocketIOSocket(
+            id: EngineIOServer.makeSessionID(), namespace: namespace, handshake: handshake, context: context,
+            session: client.session, ackTimeout: configuration.ackTimeout
+        )
+        namespace.add(socket)
+        client.add(socket)
+        socket.send(SocketIOPacket(.connect, namespace: name, data: ["sid": .string(socket.id)]))
+        await namespace.connectionHandler?(socket)
+    }
+}

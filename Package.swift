@@ -94,6 +94,9 @@ let package = Package(
             dependencies: [
                 "HelpdeskDomain",
                 "HelpdeskPersistence",
+                "EngineIOServer",
+                "SocketIOServer",
+                "SocketIOHummingbird",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
                 .product(name: "Crypto", package: "swift-crypto"),

@@ -8,7 +8,7 @@ public struct EngineIOConfiguration: Sendable {
     public var upgradeTimeout: Duration = .seconds(10)
     /// Bytes waiting for a slow client beyond which its session is closed.
     public var maxBufferedBytes = 4 << 20
-    /// Origins allowed to make cross-origin requests; `["*"]` allows any.
+    /// Origins whose cross-origin polling requests get CORS headers; `["*"]` allows any.
     public var allowedOrigins: [String] = []
 
     public init() {}

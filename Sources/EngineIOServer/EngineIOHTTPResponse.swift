@@ -18,7 +18,7 @@ public struct EngineIOHTTPResponse: Sendable, Equatable {
     static func error(_ error: EngineIORequestError) -> EngineIOHTTPResponse {
         let body = #"{"code":\#(error.rawValue),"message":"\#(error.message)"}"#
         return EngineIOHTTPResponse(
-            status: error == .forbidden ? 403 : 400, headers: [("Content-Type", "application/json")], body: Array(body.utf8)
+            status: 400, headers: [("Content-Type", "application/json")], body: Array(body.utf8)
         )
     }
 

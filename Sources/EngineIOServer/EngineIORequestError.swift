@@ -4,7 +4,6 @@ public enum EngineIORequestError: Int, Error, Sendable {
     case unknownSession = 1
     case badHandshakeMethod = 2
     case badRequest = 3
-    case forbidden = 4
     case unsupportedProtocolVersion = 5
 
     var message: String {
@@ -13,7 +12,6 @@ public enum EngineIORequestError: Int, Error, Sendable {
         case .unknownSession: "Session ID unknown"
         case .badHandshakeMethod: "Bad handshake method"
         case .badRequest: "Bad request"
-        case .forbidden: "Forbidden"
         case .unsupportedProtocolVersion: "Unsupported protocol version"
         }
     }

@@ -41,7 +41,7 @@ public final class EngineIOServer: Service {
     }
 
     private func respond(to request: EngineIOHTTPRequest, handshake: EngineIOHandshake) async -> EngineIOHTTPResponse {
-        if let error = validate(request.query, origin: request.origin) { return .error(error) }
+        if let error = validate(request.query) { return .error(error) }
         guard request.query["transport"] == "polling" else { return .error(.badRequest) }
         guard let sid = request.query["sid"] else {
             guard request.method == .get else { return .error(.badHandshakeMethod) }
@@ -59,15 +59,16 @@ public final class EngineIOServer: Service {
     // MARK: - WebSocket
 
     /// Whether a WebSocket upgrade request may proceed; the binding refuses the upgrade otherwise.
-    public func shouldAcceptWebSocket(query: [String: String], origin: String?) -> Bool {
-        guard validate(query, origin: origin) == nil, query["transport"] == "websocket" else { return false }
+    /// (Origins are the application's to judge, in its connect middleware.)
+    public func shouldAcceptWebSocket(query: [String: String]) -> Bool {
+        guard validate(query) == nil, query["transport"] == "websocket" else { return false }
         if let sid = query["sid"] { return session(id: sid) != nil }
         return true
     }
 
     /// A WebSocket opened: a new session, or the upgrade of a polling one. Nil means close it at once.
     public func webSocketOpened(_ socket: any EngineIOWebSocket, handshake: EngineIOHandshake) -> EngineIOWebSocketConnection? {
-        guard shouldAcceptWebSocket(query: handshake.query, origin: handshake.headers["origin"]) else { return nil }
+        guard shouldAcceptWebSocket(query: handshake.query) else { return nil }
         if let sid = handshake.query["sid"] {
             guard let session = session(id: sid), session.beginUpgrade(socket) else { return nil }
             return EngineIOWebSocketConnection(session: session, socket: socket)
@@ -91,10 +92,9 @@ public final class EngineIOServer: Service {
         return session
     }
 
-    private func validate(_ query: [String: String], origin: String?) -> EngineIORequestError? {
+    private func validate(_ query: [String: String]) -> EngineIORequestError? {
         guard query["EIO"] == "4" else { return .unsupportedProtocolVersion }
         guard let transport = query["transport"], ["polling", "websocket"].contains(transport) else { return .unknownTransport }
-        if let origin, !configuration.allowedOrigins.isEmpty, !isAllowed(origin) { return .forbidden }
         return nil
     }
 

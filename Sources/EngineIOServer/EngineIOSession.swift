@@ -1,4 +1,5 @@
 import Foundation
+import ServiceLifecycle
 import Synchronization
 
 /// One Engine.IO client: its transport (polling, or a WebSocket after upgrade), outbound buffer and heartbeat.
@@ -129,25 +130,34 @@ public final class EngineIOSession: Sendable {
         case .upgraded:
             return .error(.badRequest)
         case .wait:
-            let packets = await withTaskCancellationHandler {
-                await withCheckedContinuation { continuation in
-                    let ready: [EngineIOPacket]? = state.withLock { state in
-                        if state.isClosed { return [EngineIOPacket(.noop)] }
-                        if !state.buffer.isEmpty && state.probe == nil {
-                            let batch = state.buffer
-                            state.buffer = []
-                            state.bufferedBytes = 0
-                            return batch
-                        }
-                        state.pendingPoll = continuation
-                        return nil
-                    }
-                    if let ready { continuation.resume(returning: ready) }
-                }
-            } onCancel: {
-                releasePendingPoll(with: [EngineIOPacket(.noop)])
+            let packets = await withGracefulShutdownHandler {
+                await waitForPackets()
+            } onGracefulShutdown: {
+                self.releasePendingPoll(with: [EngineIOPacket(.close)])
             }
             return .text(PollingPayload.encode(packets))
+        }
+    }
+
+    /// Parks the poll until packets are buffered; a cancelled request gets a `noop`.
+    private func waitForPackets() async -> [EngineIOPacket] {
+        await withTaskCancellationHandler {
+            await withCheckedContinuation { continuation in
+                let ready: [EngineIOPacket]? = state.withLock { state in
+                    if state.isClosed { return [EngineIOPacket(.noop)] }
+                    if !state.buffer.isEmpty && state.probe == nil {
+                        let batch = state.buffer
+                        state.buffer = []
+                        state.bufferedBytes = 0
+                        return batch
+                    }
+                    state.pendingPoll = continuation
+                    return nil
+                }
+                if let ready { continuation.resume(returning: ready) }
+            }
+        } onCancel: {
+            releasePendingPoll(with: [EngineIOPacket(.noop)])
         }
     }
 

@@ -1,6 +1,8 @@
+import EngineIOServer
 import HelpdeskDomain
 import HelpdeskPersistence
 import Logging
+import SocketIOServer
 
 /// Everything `buildApplication` needs, read from the command line and `HELPDESK_*` variables.
 public struct AppConfig: Sendable {
@@ -21,6 +23,11 @@ public struct AppConfig: Sendable {
     /// Mark the session cookie `Secure` (serve over HTTPS).
     public var secureCookies = false
     public var logLevel: Logger.Level = .info
+    /// Engine.IO heartbeat and payload limits of the `/socket.io/` endpoint.
+    public var engine = EngineIOConfiguration()
+    public var socket = SocketIOConfiguration()
+    /// How many times one socket may send one kind of event per 10 seconds.
+    public var socketEventsPerWindow = 30
 
     public init() {}
 }

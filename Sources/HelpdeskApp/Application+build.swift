@@ -1,29 +1,47 @@
+import EngineIOServer
 import Foundation
 import HelpdeskDomain
 import HelpdeskPersistence
 import Hummingbird
 import Logging
 import Prometheus
+import SocketIOHummingbird
+import SocketIOServer
 
-/// Builds the whole server: database, use cases, middleware and routes.
+/// Builds the whole server: database, use cases, middleware, routes and the Socket.IO endpoint.
 public func buildApplication(_ config: AppConfig, logger: Logger) async throws -> some ApplicationProtocol {
-    let helpdesk = try await Helpdesk.open(config, logger: logger)
-    if try await !helpdesk.accounts.hasActiveAdmin() {
+    let storage = try await Helpdesk.openStorage(config, logger: logger)
+    if try await !Helpdesk(storage: storage, config: config).accounts.hasActiveAdmin() {
         logger.notice("""
             This desk has no admin yet. Create one with: \
             helpdesk user add --database \(config.databaseURL) --email you@example.com --name "Your Name" --role admin
             """)
     }
-    return buildApplication(helpdesk, config: config, logger: logger)
+    return buildApplication(storage: storage, config: config, logger: logger)
 }
 
-/// Builds the server over an already opened helpdesk (tests inject their own).
-public func buildApplication(_ helpdesk: Helpdesk, config: AppConfig, logger: Logger) -> some ApplicationProtocol {
+/// Builds the server over an opened, migrated database (tests pass an in-memory one).
+public func buildApplication(storage: any SQLStorage, config: AppConfig, logger: Logger) -> some ApplicationProtocol {
+    let io = SocketIOServer(configuration: config.socket, logger: logger)
+    let namespace = io.of("/")
+    let helpdesk = Helpdesk(storage: storage, config: config, events: TicketEventRelay(namespace: namespace))
+    let typing = TypingTracker(namespace: namespace)
+    TicketSocketHandlers(
+        tickets: helpdesk.tickets,
+        limiter: RateLimiter(capacity: config.socketEventsPerWindow, window: .seconds(10)),
+        presence: PresenceRegistry(), typing: typing, logger: logger
+    ).install(on: namespace, authenticator: SocketAuthenticator(accounts: helpdesk.accounts, origins: OriginPolicy(allowedOrigins: Set(config.allowedOrigins))))
+    var engineConfiguration = config.engine
+    engineConfiguration.allowedOrigins = config.allowedOrigins
+    let engine = EngineIOServer(configuration: engineConfiguration, handler: io, logger: logger)
+
     let router = buildRouter(helpdesk, config: config)
+    router.addEngineIO(engine, path: "/socket.io")
     return Application(
         router: router,
+        server: .engineIO(["/socket.io/": engine]),
         configuration: .init(address: .hostname(config.host, port: config.port), serverName: "Helpdesk"),
-        services: [StorageCloser(storage: helpdesk.storage)],
+        services: [StorageCloser(storage: helpdesk.storage), typing, io, engine],
         onServerRunning: { channel in
             let port = channel.localAddress?.port ?? config.port
             FileHandle.standardOutput.write(Data("Helpdesk listening on http://\(config.host):\(port)\n".utf8))
@@ -41,7 +59,7 @@ func buildRouter(_ helpdesk: Helpdesk, config: AppConfig) -> Router<HelpdeskRequ
 
     router.add(middleware: RateLimitMiddleware(limiter: RateLimiter(capacity: config.requestsPerMinute, window: .seconds(60))))
     router.add(middleware: AuthenticationMiddleware(accounts: helpdesk.accounts))
-    router.add(middleware: OriginCheckMiddleware(allowedOrigins: Set(config.allowedOrigins)))
+    router.add(middleware: OriginCheckMiddleware(policy: OriginPolicy(allowedOrigins: Set(config.allowedOrigins))))
     AuthController(
         accounts: helpdesk.accounts,
         loginThrottle: RateLimiter(capacity: config.loginAttemptsPerMinute, window: .seconds(60)),

@@ -8,8 +8,13 @@ public struct Helpdesk: Sendable {
     public let accounts: AccountService
     public let tickets: TicketService
 
-    /// Opens the database named by the config and brings its schema up to date.
+    /// Opens the database named by the config, brings its schema up to date, and builds the use cases on it.
     public static func open(_ config: AppConfig, logger: Logger) async throws -> Helpdesk {
+        Helpdesk(storage: try await openStorage(config, logger: logger), config: config)
+    }
+
+    /// Opens the database named by the config and brings its schema up to date.
+    public static func openStorage(_ config: AppConfig, logger: Logger) async throws -> any SQLStorage {
         let storage = try await SQLiteStorage.open(try DatabaseLocation(url: config.databaseURL), logger: logger)
         do {
             let applied = try await Migrator(storage: storage, logger: logger).migrate()
@@ -20,10 +25,13 @@ public struct Helpdesk: Sendable {
             try? await storage.close()
             throw error
         }
-        return Helpdesk(storage: storage, config: config)
+        return storage
     }
 
-    public init(storage: any SQLStorage, config: AppConfig, clock: any HelpdeskClock = SystemClock()) {
+    public init(
+        storage: any SQLStorage, config: AppConfig, clock: any HelpdeskClock = SystemClock(),
+        events: any TicketEventPublisher = DiscardedTicketEvents()
+    ) {
         let users = SQLUserRepository(storage: storage)
         self.storage = storage
         self.accounts = AccountService(
@@ -32,7 +40,7 @@ public struct Helpdesk: Sendable {
             clock: clock, settings: config.desk
         )
         self.tickets = TicketService(
-            tickets: SQLTicketRepository(storage: storage), users: users, clock: clock, settings: config.desk
+            tickets: SQLTicketRepository(storage: storage), users: users, clock: clock, settings: config.desk, events: events
         )
     }
 }

@@ -53,7 +53,7 @@ public struct EngineIOUpgradeChannel: ServerChildChannel, HTTPChannelHandler {
                 shouldUpgrade: { channel, head in
                     upgradeAttempted.value = true
                     guard let (server, query) = server(for: head.uri),
-                          server.shouldAcceptWebSocket(query: query, origin: head.headers.first(name: "origin"))
+                          server.shouldAcceptWebSocket(query: query)
                     else { return channel.eventLoop.makeSucceededFuture(nil) }
                     return channel.eventLoop.makeSucceededFuture(HTTPHeaders())
                 },

@@ -20,6 +20,13 @@ public struct SocketIOBroadcast: Sendable {
         return copy
     }
 
+    /// Leaves one socket out, as `socket.to(room)` does for the sender.
+    public func exceptSocket(_ id: String) -> SocketIOBroadcast {
+        var copy = self
+        copy.excludedSockets.insert(id)
+        return copy
+    }
+
     public func emit(_ event: String, _ arguments: [JSONValue] = []) {
         let frames = Self.frames(of: SocketIOPacket(.event, namespace: namespace.name, data: .array([.string(event)] + arguments)))
         for socket in namespace.sockets(inRooms: rooms, exceptRooms: excludedRooms, exceptSockets: excludedSockets) {

@@ -3,7 +3,7 @@ import Hummingbird
 /// Blocks cross-site request forgery: a state-changing request must not come from a foreign `Origin`,
 /// and one that relies on the session cookie must name its origin.
 struct OriginCheckMiddleware: RouterMiddleware {
-    let allowedOrigins: Set<String>
+    let policy: OriginPolicy
 
     func handle(
         _ request: Request, context: HelpdeskRequestContext,
@@ -11,17 +11,10 @@ struct OriginCheckMiddleware: RouterMiddleware {
     ) async throws -> Response {
         guard ![.get, .head, .options].contains(request.method) else { return try await next(request, context) }
         if let origin = request.headers[.origin] {
-            guard isAllowed(origin, host: request.head.authority) else { throw RequestError.crossSiteRequest }
+            guard policy.allows(origin, host: request.head.authority) else { throw RequestError.crossSiteRequest }
         } else if context.isCookieSession {
             throw RequestError.crossSiteRequest
         }
         return try await next(request, context)
-    }
-
-    /// Same origin when the origin's host and port equal the request's `Host`; otherwise it must be listed.
-    private func isAllowed(_ origin: String, host: String?) -> Bool {
-        if allowedOrigins.contains(origin) { return true }
-        guard let host, let schemeEnd = origin.range(of: "://") else { return false }
-        return origin[schemeEnd.upperBound...].lowercased() == host.lowercased()
     }
 }

@@ -9,12 +9,17 @@ public struct TicketService: Sendable {
     private let users: any UserRepository
     private let clock: any HelpdeskClock
     private let settings: DeskSettings
+    private let events: any TicketEventPublisher
 
-    public init(tickets: any TicketRepository, users: any UserRepository, clock: any HelpdeskClock, settings: DeskSettings) {
+    public init(
+        tickets: any TicketRepository, users: any UserRepository, clock: any HelpdeskClock, settings: DeskSettings,
+        events: any TicketEventPublisher = DiscardedTicketEvents()
+    ) {
         self.tickets = tickets
         self.users = users
         self.clock = clock
         self.settings = settings
+        self.events = events
     }
 
     /// Opens a ticket for the actor, or — for staff — on behalf of `customerId`.
@@ -43,6 +48,7 @@ public struct TicketService: Sendable {
         let change = try await tickets.create(period: period) { sequence in
             editor.open(draft, number: TicketNumber.make(period: period, sequence: sequence), customer: customer)
         }
+        events.publish(.created(change))
         return try await view(change.ticket.id, as: actor)
     }
 
@@ -109,6 +115,7 @@ public struct TicketService: Sendable {
         let change = try await tickets.update(ticketId: ticket.id) { [patch, assignee] current in
             try editor.apply(patch, assignee: assignee, to: current)
         }
+        if !change.activities.isEmpty { events.publish(.changed(change, actor: actor)) }
         return try await view(change.ticket.id, as: actor)
     }
 
@@ -124,6 +131,7 @@ public struct TicketService: Sendable {
             try editor.reply(content, to: current)
         }
         guard let message = change.messages.last else { preconditionFailure("a reply stores one message") }
+        events.publish(.changed(change, actor: actor))
         return message
     }
 
@@ -134,7 +142,9 @@ public struct TicketService: Sendable {
             throw HelpdeskError.invalidField("seq", "must not be negative")
         }
         let position = min(seq ?? ticket.lastSeq, ticket.lastSeq)
-        return try await tickets.markRead(ticketId: ticket.id, userId: actor.id, upTo: position, at: clock.now())
+        let cursor = try await tickets.markRead(ticketId: ticket.id, userId: actor.id, upTo: position, at: clock.now())
+        events.publish(.read(cursor, reader: actor))
+        return cursor
     }
 
     /// A ticket the actor may read; anything else is "not found", so nobody learns that it exists.

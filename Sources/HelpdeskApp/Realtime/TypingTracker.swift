@@ -41,7 +41,7 @@ final class TypingTracker: Service {
             return gone
         }
         for typist in expired {
-            namespace.to(TicketRooms.ticket(typist.ticketId)).emit("typing_indicator", [[
+            namespace.to(TicketRooms.ticket(typist.ticketId)).except(TicketRooms.user(typist.userId)).emit("typing_indicator", [[
                 "ticketId": .string(typist.ticketId), "senderId": .string(typist.userId),
                 "senderName": .string(typist.userName), "isTyping": false,
             ]])

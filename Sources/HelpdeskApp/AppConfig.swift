@@ -25,7 +25,12 @@ public struct AppConfig: Sendable {
     public var logLevel: Logger.Level = .info
     /// Engine.IO heartbeat and payload limits of the `/socket.io/` endpoint.
     public var engine = EngineIOConfiguration()
-    public var socket = SocketIOConfiguration()
+    /// Socket.IO limits; connection-state recovery keeps a dropped client's state for 2 minutes.
+    public var socket: SocketIOConfiguration = {
+        var configuration = SocketIOConfiguration()
+        configuration.recoveryWindow = .seconds(120)
+        return configuration
+    }()
     /// How many times one socket may send one kind of event per 10 seconds.
     public var socketEventsPerWindow = 30
 

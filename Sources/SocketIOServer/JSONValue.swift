@@ -63,6 +63,10 @@ public enum JSONValue: Sendable, Equatable, Codable {
     public var stringValue: String? {
         if case .string(let value) = self { value } else { nil }
     }
+
+    public var arrayValue: [JSONValue]? {
+        if case .array(let value) = self { value } else { nil }
+    }
 }
 
 extension JSONValue: ExpressibleByStringLiteral, ExpressibleByIntegerLiteral, ExpressibleByBooleanLiteral,

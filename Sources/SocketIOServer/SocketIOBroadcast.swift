@@ -28,7 +28,11 @@ public struct SocketIOBroadcast: Sendable {
     }
 
     public func emit(_ event: String, _ arguments: [JSONValue] = []) {
-        let frames = Self.frames(of: SocketIOPacket(.event, namespace: namespace.name, data: .array([.string(event)] + arguments)))
+        var data = [JSONValue.string(event)] + arguments
+        if let recovery = namespace.recovery {
+            data = recovery.record(data, rooms: rooms, excludedRooms: excludedRooms, excludedSockets: excludedSockets)
+        }
+        let frames = Self.frames(of: SocketIOPacket(.event, namespace: namespace.name, data: .array(data)))
         for socket in namespace.sockets(inRooms: rooms, exceptRooms: excludedRooms, exceptSockets: excludedSockets) {
             socket.session.send(frames)
         }

@@ -4,6 +4,12 @@ public struct SocketIOConfiguration: Sendable {
     public var connectTimeout: Duration = .seconds(45)
     /// How long `emitWithAck` waits for the client's answer.
     public var ackTimeout: Duration = .seconds(10)
+    /// Connection-state recovery (Socket.IO 4.6): how long a dropped client may come back with its
+    /// `pid` and last offset to get its id, rooms and missed broadcasts back; nil turns it off.
+    /// When on, every broadcast event carries its offset as a last argument, as the reference server does.
+    public var recoveryWindow: Duration?
+    /// Most broadcasts kept for recovery per namespace.
+    public var maxRecoveryLog = 10_000
 
     public init() {}
 }

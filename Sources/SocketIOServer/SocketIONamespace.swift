@@ -7,6 +7,8 @@ public final class SocketIONamespace: Sendable {
     public typealias ConnectionHandler = @Sendable (SocketIOSocket) async -> Void
 
     public let name: String
+    /// Set when connection-state recovery is on.
+    let recovery: RecoveryLog?
 
     private struct State {
         var middleware: Middleware?
@@ -18,8 +20,9 @@ public final class SocketIONamespace: Sendable {
 
     private let state = Mutex(State())
 
-    init(name: String) {
+    init(name: String, recovery: RecoveryLog?) {
         self.name = name
+        self.recovery = recovery
     }
 
     public func use(_ middleware: @escaping Middleware) {

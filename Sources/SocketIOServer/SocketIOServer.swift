@@ -26,7 +26,8 @@ public final class SocketIOServer: EngineIOHandler, Service {
     public func of(_ name: String) -> SocketIONamespace {
         namespaces.withLock { namespaces in
             if let existing = namespaces[name] { return existing }
-            let namespace = SocketIONamespace(name: name)
+            let recovery = configuration.recoveryWindow.map { RecoveryLog(window: $0, capacity: configuration.maxRecoveryLog) }
+            let namespace = SocketIONamespace(name: name, recovery: recovery)
             namespaces[name] = namespace
             return namespace
         }
@@ -130,13 +131,26 @@ public final class SocketIOServer: EngineIOHandler, Service {
             )))
         }
         guard !client.session.isClosed else { return }
+        var restored: RecoveryLog.Restored?
+        if let recovery = namespace.recovery, let pid = auth["pid"]?.stringValue, let offset = auth["offset"]?.stringValue {
+            restored = recovery.restore(pid: pid, offset: offset, context: context)
+        }
+        let pid = namespace.recovery.map { _ in restored == nil ? EngineIOServer.makeSessionID() : auth["pid"]?.stringValue ?? "" }
         let socket = SocketIOSocket(
-            id: EngineIOServer.makeSessionID(), namespace: namespace, handshake: handshake, context: context,
-            session: client.session, ackTimeout: configuration.ackTimeout
+            id: restored?.socketID ?? EngineIOServer.makeSessionID(), pid: pid, namespace: namespace, handshake: handshake,
+            context: context, session: client.session, ackTimeout: configuration.ackTimeout
         )
         namespace.add(socket)
         client.add(socket)
-        socket.send(SocketIOPacket(.connect, namespace: name, data: ["sid": .string(socket.id)]))
+        var accepted: [String: JSONValue] = ["sid": .string(socket.id)]
+        if let pid { accepted["pid"] = .string(pid) }
+        socket.send(SocketIOPacket(.connect, namespace: name, data: .object(accepted)))
+        if let restored {
+            for room in restored.rooms { socket.join(room) }
+            for data in restored.missed {
+                socket.send(SocketIOPacket(.event, namespace: name, data: .array(data)))
+            }
+        }
         await namespace.connectionHandler?(socket)
     }
 }

@@ -8,6 +8,8 @@ public final class SocketIOSocket: Sendable {
     public typealias DisconnectHandler = @Sendable (SocketIOSocket, String) async -> Void
 
     public let id: String
+    /// The private id a client presents to recover this socket after a dropped connection.
+    let pid: String?
     public let namespace: SocketIONamespace
     public let handshake: SocketIOHandshake
     /// What the namespace's middleware attached, such as the signed-in user.
@@ -27,10 +29,11 @@ public final class SocketIOSocket: Sendable {
     private let ackTimeout: Duration
 
     init(
-        id: String, namespace: SocketIONamespace, handshake: SocketIOHandshake, context: (any Sendable)?,
+        id: String, pid: String?, namespace: SocketIONamespace, handshake: SocketIOHandshake, context: (any Sendable)?,
         session: EngineIOSession, ackTimeout: Duration
     ) {
         self.id = id
+        self.pid = pid
         self.namespace = namespace
         self.handshake = handshake
         self.context = context
@@ -145,7 +148,13 @@ public final class SocketIOSocket: Sendable {
         return handlers
     }
 
+    /// Reasons after which a client may recover its socket, as in the reference server.
+    static let recoverableReasons: Set<String> = ["transport error", "transport close", "forced close", "ping timeout", "server shutting down"]
+
     func disconnected(reason: String) async {
+        if let recovery = namespace.recovery, let pid, Self.recoverableReasons.contains(reason) {
+            recovery.save(pid: pid, socketID: id, rooms: rooms, context: context)
+        }
         namespace.remove(self)
         for handler in markDisconnected() {
             await handler(self, reason)

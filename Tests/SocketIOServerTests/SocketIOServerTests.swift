@@ -27,6 +27,18 @@ final class RecordingWebSocket: EngineIOWebSocket {
     }
 }
 
+/// Waits (up to 2 s) for a condition the server reaches asynchronously; records an issue if it never does.
+func eventually(_ condition: () -> Bool, sourceLocation: SourceLocation = #_sourceLocation) async {
+    let deadline = ContinuousClock.now + .seconds(2)
+    while !condition() {
+        guard ContinuousClock.now < deadline else {
+            Issue.record("condition never held", sourceLocation: sourceLocation)
+            return
+        }
+        await Task.yield()
+    }
+}
+
 @Suite struct SocketIOServerTests {
     /// Runs a Socket.IO server with a `join` event handler and gives the test a way to connect clients.
     func withServer(_ body: (SocketIOServer, () async throws -> (RecordingWebSocket, EngineIOWebSocketConnection)) async throws -> Void) async throws {
@@ -81,8 +93,7 @@ final class RecordingWebSocket: EngineIOWebSocket {
             #expect(await alice.waitFor { $0.hasPrefix("431") } != nil)
             #expect(io.of("/").sockets(inRooms: ["agents"]).count == 1)
             connection.received(.text("41"))
-            let deadline = ContinuousClock.now + .seconds(2)
-            while io.of("/").socketCount > 0, ContinuousClock.now < deadline { await Task.yield() }
+            await eventually { io.of("/").socketCount == 0 }
             #expect(io.of("/").sockets(inRooms: ["agents"]).isEmpty)
         }
     }
@@ -118,6 +129,53 @@ final class RecordingWebSocket: EngineIOWebSocket {
             try #require(engine.webSocketOpened(allowed, handshake: handshake)).received(.text(#"40{"token":"letmein"}"#))
             #expect(await allowed.waitFor { $0.hasPrefix("40{") } != nil)
             #expect(io.of("/").sockets().first?.context as? String == "user-1")
+            group.cancelAll()
+        }
+    }
+}
+
+@Suite struct ConnectionStateRecoveryTests {
+    @Test func aDroppedClientGetsItsIdRoomsAndMissedBroadcastsBack() async throws {
+        var configuration = SocketIOConfiguration()
+        configuration.recoveryWindow = .seconds(120)
+        let io = SocketIOServer(configuration: configuration, logger: Logger(label: "test"))
+        io.of("/").onConnection { socket in socket.join("news") }
+        let engine = EngineIOServer(configuration: EngineIOConfiguration(), handler: io, logger: Logger(label: "test"))
+        let handshake = EngineIOHandshake(query: ["EIO": "4", "transport": "websocket"], headers: [:], remoteAddress: nil)
+        try await withThrowingTaskGroup(of: Void.self) { group in
+            group.addTask { try await io.run() }
+            let first = RecordingWebSocket()
+            let connection = try #require(engine.webSocketOpened(first, handshake: handshake))
+            connection.received(.text("40"))
+            let accepted = try #require(await first.waitFor { $0.hasPrefix("40{") })
+            let ids = try JSONValue(jsonText: accepted.dropFirst(2))
+            let (sid, pid) = (try #require(ids["sid"]?.stringValue), try #require(ids["pid"]?.stringValue))
+            await eventually { !io.of("/").sockets(inRooms: ["news"]).isEmpty }
+
+            io.of("/").to("news").emit("headline", ["one"])
+            let seen = try #require(await first.waitFor { $0.contains("one") })
+            let offset = try #require(try JSONValue(jsonText: seen.dropFirst(2)).arrayValue?.last?.stringValue)
+
+            connection.closed()
+            await eventually { io.of("/").socketCount == 0 }
+            io.of("/").to("news").emit("headline", ["two"])
+            io.of("/").to("elsewhere").emit("headline", ["not for you"])
+            io.of("/").emit("headline", ["three"])
+
+            let second = RecordingWebSocket()
+            try #require(engine.webSocketOpened(second, handshake: handshake))
+                .received(.text(#"40{"offset":"\#(offset)","pid":"\#(pid)"}"#))
+            #expect(await second.waitFor { $0.hasPrefix("40{") }?.contains(sid) == true)
+            #expect(await second.waitFor { $0.contains("three") } != nil)
+            let replayed = second.texts.filter { $0.contains("headline") }
+            #expect(replayed.count == 2)
+            #expect(replayed.first?.contains("two") == true)
+            #expect(io.of("/").sockets(inRooms: ["news"]).map(\.id) == [sid])
+
+            let stranger = RecordingWebSocket()
+            try #require(engine.webSocketOpened(stranger, handshake: handshake))
+                .received(.text(#"40{"offset":"\#(offset)","pid":"\#(pid)"}"#))
+            #expect(await stranger.waitFor { $0.hasPrefix("40{") }?.contains(sid) == false)
             group.cancelAll()
         }
     }

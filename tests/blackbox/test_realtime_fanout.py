@@ -28,18 +28,18 @@ def test_every_client_gets_exactly_its_rooms_messages(server, rooms, transport):
     asyncio.run(fan_out(server.url, rooms, transport))
 
 
+def collector(inbox):
+    """A handler that keeps each event's payload (a recovery offset may follow it)."""
+    return lambda data, *offset: inbox.append(data)
+
+
 async def fan_out(url, rooms, transport):
     clients = []
-    for room, (token, ticket_id) in enumerate(rooms):
+    for token, ticket_id in rooms:
         for tab in range(TABS):
             client = socketio.AsyncClient(reconnection=False)
             client.inbox = []
-            client.room = room
-
-            def on_message(data, client=client):
-                client.inbox.append(data)
-
-            client.on("message_received", on_message)
+            client.on("message_received", collector(client.inbox))
             clients.append((client, token, ticket_id))
 
     await asyncio.gather(*(c.connect(url, auth={"token": token}, transports=[transport], wait_timeout=20)

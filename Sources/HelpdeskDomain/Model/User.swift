@@ -1,7 +1,7 @@
 import Foundation
 
 /// A person who can sign in: a customer, an agent or an admin.
-public struct User: Codable, Sendable, Equatable {
+public struct User: Codable, Sendable, Hashable {
     public var id: String
     public var email: String
     public var name: String

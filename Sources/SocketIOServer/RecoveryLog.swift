@@ -1,0 +1,99 @@
+import Synchronization
+
+/// What connection-state recovery remembers for one namespace: recent broadcasts with their offsets,
+/// and the sessions of dropped sockets, both forgotten after the recovery window.
+final class RecoveryLog: Sendable {
+    /// A broadcast, its audience and its offset.
+    struct Entry: Sendable {
+        var offset: String
+        var rooms: Set<String>
+        var excludedRooms: Set<String>
+        var excludedSockets: Set<String>
+        var data: [JSONValue]
+        var at: ContinuousClock.Instant
+
+        func reaches(socketID: String, rooms socketRooms: Set<String>) -> Bool {
+            guard !excludedSockets.contains(socketID), excludedRooms.isDisjoint(with: socketRooms) else { return false }
+            return rooms.isEmpty || !rooms.isDisjoint(with: socketRooms)
+        }
+    }
+
+    /// A dropped socket that may come back.
+    struct Saved: Sendable {
+        var socketID: String
+        var rooms: Set<String>
+        var context: (any Sendable)?
+        var at: ContinuousClock.Instant
+    }
+
+    /// A recovered socket's id, rooms and the broadcasts it missed (offsets appended).
+    struct Restored: Sendable {
+        var socketID: String
+        var rooms: Set<String>
+        var missed: [[JSONValue]]
+    }
+
+    private struct State {
+        var entries: [Entry] = []
+        var saved: [String: Saved] = [:]
+        var nextOffset: UInt64 = 0
+    }
+
+    private let window: Duration
+    private let capacity: Int
+    private let state = Mutex(State())
+    /// Offsets are unique across restarts of the process.
+    private let epoch = String(UInt64.random(in: 0...UInt64.max), radix: 36)
+
+    init(window: Duration, capacity: Int) {
+        self.window = window
+        self.capacity = capacity
+    }
+
+    /// Records a broadcast and returns its data with the offset appended.
+    func record(_ data: [JSONValue], rooms: Set<String>, excludedRooms: Set<String>, excludedSockets: Set<String>) -> [JSONValue] {
+        let now = ContinuousClock.now
+        return state.withLock { state in
+            state.nextOffset += 1
+            let offset = epoch + "-" + String(state.nextOffset, radix: 36)
+            state.entries.append(Entry(
+                offset: offset, rooms: rooms, excludedRooms: excludedRooms, excludedSockets: excludedSockets, data: data, at: now
+            ))
+            let stale = state.entries.prefix { now - $0.at > window }.count
+            let excess = max(0, state.entries.count - stale - capacity)
+            state.entries.removeFirst(stale + excess)
+            return data + [.string(offset)]
+        }
+    }
+
+    func save(pid: String, socketID: String, rooms: Set<String>, context: (any Sendable)?) {
+        let now = ContinuousClock.now
+        state.withLock { state in
+            state.saved = state.saved.filter { now - $0.value.at <= window }
+            state.saved[pid] = Saved(socketID: socketID, rooms: rooms, context: context, at: now)
+        }
+    }
+
+    /// Whether two socket contexts are the same hashable value (both absent counts as the same).
+    private static func same(_ lhs: (any Sendable)?, _ rhs: (any Sendable)?) -> Bool {
+        switch (lhs, rhs) {
+        case (nil, nil): true
+        case (let lhs?, let rhs?): (lhs as? AnyHashable).map { $0 == rhs as? AnyHashable } ?? false
+        default: false
+        }
+    }
+
+    /// Gives a saved session back to the same user, if it is recent and `offset` is still in the log.
+    func restore(pid: String, offset: String, context: (any Sendable)?) -> Restored? {
+        let now = ContinuousClock.now
+        return state.withLock { state in
+            guard let saved = state.saved.removeValue(forKey: pid), now - saved.at <= window, Self.same(saved.context, context),
+                  let index = state.entries.firstIndex(where: { $0.offset == offset })
+            else { return nil }
+            let missed = state.entries[(index + 1)...]
+                .filter { $0.reaches(socketID: saved.socketID, rooms: saved.rooms) }
+                .map { $0.data + [.string($0.offset)] }
+            return Restored(socketID: saved.socketID, rooms: saved.rooms, missed: missed)
+        }
+    }
+}

@@ -1,0 +1,84 @@
+"""Connection-state recovery, as Socket.IO 4.6+ clients do it: after a dropped connection the client
+presents its pid and last offset, and gets its socket id, rooms and every missed broadcast back."""
+
+import json
+
+import websocket
+
+from conftest import open_ticket
+
+
+class RawSocket:
+    """A Socket.IO client speaking the wire protocol directly, like socket.io-client's recovery."""
+
+    def __init__(self, server):
+        self.ws = websocket.create_connection(server.url.replace("http://", "ws://") + "/socket.io/?EIO=4&transport=websocket", timeout=5)
+        assert self.ws.recv().startswith("0{")
+        self.offset = None
+
+    def send(self, packet):
+        self.ws.send(packet)
+
+    def next_packet(self):
+        """The next Socket.IO packet, answering heartbeats and remembering broadcast offsets."""
+        while True:
+            text = self.ws.recv()
+            if text == "2":
+                self.ws.send("3")
+                continue
+            if text.startswith("42"):
+                args = json.loads(text[2:])
+                if isinstance(args[-1], str):
+                    self.offset = args[-1]
+                return "event", args
+            return "other", text
+
+    def until_event(self, name, match=lambda payload: True):
+        while True:
+            kind, value = self.next_packet()
+            if kind == "event" and value[0] == name and match(value[1]):
+                return value[1]
+
+    def connect(self, auth):
+        self.send("40" + json.dumps(auth))
+        kind, text = self.next_packet()
+        assert kind == "other" and text.startswith("40{"), text
+        return json.loads(text[2:])
+
+    def drop(self):
+        """Loses the connection without saying goodbye."""
+        self.ws.shutdown()
+
+
+def test_reconnect_recovers_missed_messages_and_rooms(server, customer_a, agent):
+    ticket = open_ticket(customer_a, title="Flaky network")
+    first = RawSocket(server)
+    accepted = first.connect({"token": customer_a.token})
+    sid, pid = accepted["sid"], accepted["pid"]
+    first.send('420["join_ticket",' + json.dumps({"ticketId": ticket["id"]}) + "]")
+    assert agent.http.post(f"/api/tickets/{ticket['id']}/messages", json={"content": "Before the drop"}).status_code == 201
+    first.until_event("message_received", lambda p: p["message"]["content"] == "Before the drop")
+    offset = first.offset
+    first.drop()
+
+    missed = [agent.http.post(f"/api/tickets/{ticket['id']}/messages", json={"content": f"Missed {n}"}).json() for n in (1, 2)]
+
+    second = RawSocket(server)
+    again = second.connect({"token": customer_a.token, "pid": pid, "offset": offset})
+    assert again["sid"] == sid
+    replayed = [second.until_event("message_received")["message"] for _ in missed]
+    assert [m["id"] for m in replayed] == [m["id"] for m in missed]
+    assert agent.http.post(f"/api/tickets/{ticket['id']}/messages", json={"content": "Back live"}).status_code == 201
+    assert second.until_event("message_received")["message"]["content"] == "Back live"
+
+
+def test_a_stolen_pid_recovers_nothing(server, customer_a, customer_b):
+    first = RawSocket(server)
+    accepted = first.connect({"token": customer_a.token})
+    customer_a.http.post("/api/user/tickets", json={"title": "Offset", "category": "general", "content": "x"})
+    first.until_event("ticket_list_updated")
+    offset = first.offset
+    first.drop()
+    thief = RawSocket(server)
+    answer = thief.connect({"token": customer_b.token, "pid": accepted["pid"], "offset": offset})
+    assert answer["sid"] != accepted["sid"]

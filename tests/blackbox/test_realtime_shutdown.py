@@ -1,0 +1,28 @@
+"""Graceful shutdown closes every Socket.IO connection, so clients know to reconnect, and exits cleanly."""
+
+import threading
+import time
+
+import pytest
+import socketio
+
+from conftest import ADMIN_EMAIL, ADMIN_PASSWORD
+from helpdesk_server import Server, run_cli
+
+
+@pytest.mark.parametrize("transport", ["polling", "websocket"])
+def test_shutdown_disconnects_clients(tmp_path, transport):
+    database = f"sqlite:{tmp_path}/helpdesk.sqlite"
+    run_cli("user", "add", "--database", database, "--email", ADMIN_EMAIL, "--name", "Admin",
+            "--role", "admin", "--password", ADMIN_PASSWORD)
+    server = Server(database).start()
+    with server.client() as http:
+        token = http.post("/api/auth/login", json={"email": ADMIN_EMAIL, "password": ADMIN_PASSWORD}).json()["token"]
+    client = socketio.Client(reconnection=False)
+    disconnected = threading.Event()
+    client.on("disconnect", lambda *reason: disconnected.set())
+    client.connect(server.url, auth={"token": token}, transports=[transport], wait_timeout=5)
+    started = time.monotonic()
+    assert server.stop(timeout=20) == 0
+    assert disconnected.wait(10)
+    assert time.monotonic() - started < 15

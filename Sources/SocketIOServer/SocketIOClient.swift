@@ -20,7 +20,7 @@ final class SocketIOClient: Sendable {
 
     init(session: EngineIOSession) {
         self.session = session
-        (packets, continuation) = AsyncStream.makeStream(of: SocketIOPacket.self)
+        (packets, continuation) = AsyncStream.makeStream(of: SocketIOPacket.self, bufferingPolicy: .bufferingOldest(SocketIOClientLimits.maxQueuedPackets))
     }
 
     /// Decodes an Engine.IO message; a protocol violation closes the connection.
@@ -37,7 +37,9 @@ final class SocketIOClient: Sendable {
             session.close()
             return
         }
-        if let packet { continuation.yield(packet) }
+        if let packet, case .dropped = continuation.yield(packet) {
+            session.close()
+        }
     }
 
     func closed(reason: String) {

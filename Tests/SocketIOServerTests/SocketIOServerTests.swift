@@ -180,3 +180,30 @@ func eventually(_ condition: () -> Bool, sourceLocation: SourceLocation = #_sour
         }
     }
 }
+
+@Suite struct FloodTests {
+    @Test func aClientThatFloodsFasterThanItIsServedIsDisconnected() async throws {
+        let io = SocketIOServer(logger: Logger(label: "test"))
+        let (release, releaser) = AsyncStream.makeStream(of: Void.self)
+        io.of("/").onConnection { socket in
+            socket.on("slow") { _, _ in
+                for await _ in release { break }
+            }
+        }
+        let engine = EngineIOServer(configuration: EngineIOConfiguration(), handler: io, logger: Logger(label: "test"))
+        try await withThrowingTaskGroup(of: Void.self) { group in
+            group.addTask { try await io.run() }
+            let socket = RecordingWebSocket()
+            let handshake = EngineIOHandshake(query: ["EIO": "4", "transport": "websocket"], headers: [:], remoteAddress: nil)
+            let connection = try #require(engine.webSocketOpened(socket, handshake: handshake))
+            connection.received(.text("40"))
+            #expect(await socket.waitFor { $0.hasPrefix("40{") } != nil)
+            for _ in 0...(SocketIOClientLimits.maxQueuedPackets + 1) {
+                connection.received(.text(#"42["slow"]"#))
+            }
+            #expect(connection.session.isClosed)
+            releaser.finish()
+            group.cancelAll()
+        }
+    }
+}

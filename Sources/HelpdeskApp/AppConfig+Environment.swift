@@ -31,6 +31,7 @@ extension AppConfig {
         if let limit = try integer("RATE_LIMIT", in: 1...1_000_000) { self.requestsPerMinute = limit }
         if let limit = try integer("LOGIN_RATE_LIMIT", in: 1...1_000_000) { self.loginAttemptsPerMinute = limit }
         if let bytes = try integer("MAX_BODY_BYTES", in: 1024...(64 << 20)) { self.maxBodyBytes = bytes }
+        if let limit = try integer("SOCKET_RATE_LIMIT", in: 1...1_000_000) { self.socketEventsPerWindow = limit }
         if let allowed = try flag("ALLOW_REGISTRATION") { self.desk.allowsRegistration = allowed }
         if let secure = try flag("SECURE_COOKIES") { self.secureCookies = secure }
         if let origins = value("ALLOWED_ORIGINS") {

@@ -3,17 +3,19 @@ import Logging
 import SQLKit
 import SQLiteKit
 
-/// SQLite in WAL mode: one writer connection behind a lock, one connection for concurrent reads.
+/// SQLite in WAL mode: one writer connection behind a lock, and a small pool of read connections.
 public final class SQLiteStorage: SQLStorage {
+    static let readerCount = 4
+
     public let reader: any SQLDatabase
     private let writer: any SQLDatabase
     private let connections: [SQLiteConnection]
     private let writeLock = AsyncMutex()
 
-    private init(writer: SQLiteConnection, reader: SQLiteConnection?) {
+    private init(writer: SQLiteConnection, readers: [SQLiteConnection], logger: Logger) {
         self.writer = writer.sql(queryLogLevel: .trace)
-        self.reader = (reader ?? writer).sql(queryLogLevel: .trace)
-        self.connections = [writer] + (reader.map { [$0] } ?? [])
+        self.reader = SQLiteReaderPool(connections: readers.isEmpty ? [writer] : readers, logger: logger)
+        self.connections = [writer] + readers
     }
 
     /// Opens (and creates) the database; an in-memory database shares one connection.
@@ -22,15 +24,19 @@ public final class SQLiteStorage: SQLStorage {
         case .sqliteMemory:
             let connection = try await SQLiteConnection.open(storage: .memory, logger: logger)
             try await configure(connection, wal: false)
-            return SQLiteStorage(writer: connection, reader: nil)
+            return SQLiteStorage(writer: connection, readers: [], logger: logger)
         case .sqliteFile(let path):
             let directory = URL(fileURLWithPath: path).deletingLastPathComponent()
             try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
             let writer = try await SQLiteConnection.open(storage: .file(path: path), logger: logger)
             try await configure(writer, wal: true)
-            let reader = try await SQLiteConnection.open(storage: .file(path: path), logger: logger)
-            try await configure(reader, wal: true)
-            return SQLiteStorage(writer: writer, reader: reader)
+            var readers: [SQLiteConnection] = []
+            for _ in 0..<readerCount {
+                let reader = try await SQLiteConnection.open(storage: .file(path: path), logger: logger)
+                try await configure(reader, wal: true)
+                readers.append(reader)
+            }
+            return SQLiteStorage(writer: writer, readers: readers, logger: logger)
         }
     }
 

@@ -1,0 +1,161 @@
+"""Runs Helpdesk and the python-socketio peer side by side on this machine and prints, for each:
+the delivered messages/s at which p99 send→receive latency stays under 50 ms (1,000 connections in
+500 rooms), p50/p99 at 1,000 msg/s, and RSS per idle connection with 5,000 connections.
+
+Each server gets core 0 (taskset), the Swift load generator core 1. Usage, from the repository root:
+    python3 benchmarks/realtime/run.py            (after `swift build -c release`)
+"""
+
+import json
+import os
+import pathlib
+import re
+import signal
+import subprocess
+import sys
+import tempfile
+import time
+
+import httpx
+
+ROOT = pathlib.Path(__file__).resolve().parents[2]
+RELEASE = ROOT / ".build" / "release"
+ROOMS = 500
+IDLE_CONNECTIONS = 5000
+STEP_SECONDS = 5
+P99_LIMIT_MS = 50.0
+HELPDESK_RATES = [1000, 2000, 4000, 6000, 8000, 10000, 12000, 16000, 20000, 24000, 32000, 40000]
+PEER_RATES = [250, 500, 1000, 1500, 2000, 3000, 4000, 6000, 8000]
+
+
+def start(command, env=None, pattern=r"listening on (http://\S+)"):
+    process = subprocess.Popen(["taskset", "-c", "0", *command], env={**os.environ, **(env or {})}, text=True,
+                               stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, start_new_session=True)
+    deadline = time.monotonic() + 60
+    for line in process.stdout:
+        match = re.search(pattern, line)
+        if match:
+            return process, match.group(1)
+        if time.monotonic() > deadline:
+            break
+    raise RuntimeError(f"{command[0]} did not start")
+
+
+def stop(process):
+    os.killpg(process.pid, signal.SIGTERM)
+    process.wait(timeout=60)
+
+
+def rss_kib(pid):
+    for line in pathlib.Path(f"/proc/{pid}/status").read_text().splitlines():
+        if line.startswith("VmRSS:"):
+            return int(line.split()[1])
+    raise RuntimeError("no VmRSS")
+
+
+def loadgen(url, clients, mode, rates=None):
+    path = tempfile.NamedTemporaryFile("w", suffix=".json", delete=False)
+    json.dump(clients, path)
+    path.close()
+    command = ["taskset", "-c", "1", str(RELEASE / "realtime-loadgen"), "--url", url, "--clients", path.name, "--mode", mode,
+               "--seconds", str(STEP_SECONDS)]
+    if rates:
+        command += ["--rates", ",".join(str(r) for r in rates)]
+    return subprocess.Popen(command, stdout=subprocess.PIPE, text=True, start_new_session=True)
+
+
+def measure_rates(url, clients, rates):
+    """Runs the rate ladder one step per load-generator run; stops once p99 passes the limit twice."""
+    steps, over = [], 0
+    for rate in rates:
+        generator = loadgen(url, clients, "rate", [rate])
+        for line in generator.stdout:
+            report = json.loads(line)
+            if report["event"] == "step":
+                steps.append(report)
+                print(f"  {rate:>6} msg/s target: delivered {report['deliveredPerSecond']:>8.0f}/s, "
+                      f"p50 {report['p50Ms']:.1f} ms, p99 {report['p99Ms']:.1f} ms", flush=True)
+        generator.wait()
+        last = steps[-1] if steps else None
+        if not last or last["p99Ms"] is None or last["p99Ms"] > P99_LIMIT_MS or last["deliveredPerSecond"] < 0.9 * rate:
+            over += 1
+            if over == 2:
+                break
+    return steps
+
+
+def measure_idle(url, process, clients):
+    before = rss_kib(process.pid)
+    generator = loadgen(url, clients, "idle")
+    for line in generator.stdout:
+        if json.loads(line)["event"] == "connected":
+            break
+    time.sleep(3)  # let allocations settle before reading the resident size
+    after = rss_kib(process.pid)
+    os.killpg(generator.pid, signal.SIGTERM)
+    generator.wait()
+    return (after - before) * 1024 / len(clients)
+
+
+def summarize(name, steps, idle_bytes):
+    passing = [s for s in steps if s["p99Ms"] is not None and s["p99Ms"] <= P99_LIMIT_MS and s["deliveredPerSecond"] >= 0.9 * s["targetRate"]]
+    best = max((s["deliveredPerSecond"] for s in passing), default=0)
+    at_1000 = next((s for s in steps if s["targetRate"] == 1000), None)
+    return {"server": name, "maxDeliveredPerSecondP99Under50ms": round(best),
+            "p50MsAt1000": at_1000 and round(at_1000["p50Ms"], 2), "p99MsAt1000": at_1000 and round(at_1000["p99Ms"], 2),
+            "idleBytesPerConnection": round(idle_bytes)}
+
+
+def helpdesk_setup(url):
+    """500 customers with one ticket each; two connections (tabs) per customer's ticket room."""
+    with httpx.Client(base_url=url, timeout=30) as http:
+        admin = http.post("/api/auth/login", json={"email": "bench-admin@example.com", "password": "bench-password"}).json()["token"]
+        clients = []
+        for n in range(ROOMS):
+            email = f"bench{n}@example.com"
+            http.post("/api/users", headers={"Authorization": f"Bearer {admin}"},
+                      json={"email": email, "name": f"Bench {n}", "role": "customer", "password": "bench-password"})
+            token = http.post("/api/auth/login", json={"email": email, "password": "bench-password"}).json()["token"]
+            ticket = http.post("/api/user/tickets", headers={"Authorization": f"Bearer {token}"},
+                               json={"title": "Bench", "category": "general", "content": "Hello"}).json()["id"]
+            clients += [{"token": token, "ticketId": ticket}] * 2
+    return clients
+
+
+def run_helpdesk():
+    print("Helpdesk (Swift, SQLite, every message committed before its ack)", flush=True)
+    with tempfile.TemporaryDirectory() as folder:
+        database = f"sqlite:{folder}/bench.sqlite"
+        env = {"HELPDESK_BCRYPT_COST": "4", "HELPDESK_RATE_LIMIT": "10000000", "HELPDESK_LOGIN_RATE_LIMIT": "1000000",
+               "HELPDESK_SOCKET_RATE_LIMIT": "1000000", "HELPDESK_LOG_LEVEL": "error"}
+        subprocess.run([str(RELEASE / "helpdesk"), "user", "add", "--database", database, "--email", "bench-admin@example.com",
+                        "--name", "Bench", "--role", "admin", "--password", "bench-password"],
+                       env={**os.environ, **env}, check=True, capture_output=True)
+        process, url = start([str(RELEASE / "helpdesk"), "serve", "--port", "0", "--database", database], env)
+        try:
+            clients = helpdesk_setup(url)
+            idle = measure_idle(url, process, [{"token": c["token"], "ticketId": c["ticketId"]} for c in clients] * (IDLE_CONNECTIONS // len(clients)))
+            steps = measure_rates(url, clients, HELPDESK_RATES)
+        finally:
+            stop(process)
+    return summarize("helpdesk", steps, idle)
+
+
+def run_peer():
+    print("python-socketio peer (aiohttp, keeps nothing)", flush=True)
+    process, url = start([sys.executable, str(pathlib.Path(__file__).parent / "peer_server.py"), "18199"])
+    try:
+        clients = [{"token": f"user{n}", "ticketId": f"ticket{n}"} for n in range(ROOMS) for _ in range(2)]
+        idle = measure_idle(url, process, [{"token": f"idle{n}", "ticketId": "none"} for n in range(IDLE_CONNECTIONS)])
+        steps = measure_rates(url, clients, PEER_RATES)
+    finally:
+        stop(process)
+    return summarize("python-socketio", steps, idle)
+
+
+if __name__ == "__main__":
+    ours, peer = run_helpdesk(), run_peer()
+    print(json.dumps([ours, peer], indent=2))
+    if peer["maxDeliveredPerSecondP99Under50ms"] and peer["idleBytesPerConnection"] > 0:
+        print(f"throughput ratio: {ours['maxDeliveredPerSecondP99Under50ms'] / peer['maxDeliveredPerSecondP99Under50ms']:.1f}x, "
+              f"idle memory ratio: {ours['idleBytesPerConnection'] / peer['idleBytesPerConnection']:.2f}")

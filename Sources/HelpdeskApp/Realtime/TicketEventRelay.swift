@@ -20,7 +20,7 @@ struct TicketEventRelay: TicketEventPublisher {
             for message in change.messages {
                 var broadcast = namespace.to(room)
                 if message.sender != .system, let origin = Self.originSocketID { broadcast = broadcast.exceptSocket(origin) }
-                broadcast.emit("message_received", [["message": JSONValue(encoding: MessageDTO(message)), "ticketId": .string(message.ticketId)]])
+                broadcast.emit("message_received", [["message": MessageDTO(message).jsonValue, "ticketId": .string(message.ticketId)]])
             }
             for activity in change.activities {
                 switch activity.kind {

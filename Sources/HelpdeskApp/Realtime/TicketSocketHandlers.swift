@@ -50,7 +50,7 @@ struct TicketSocketHandlers {
         }
         handle("send_message", on: socket, user: user) { payload in
             let message = try await tickets.reply(to: try Self.string(payload, "ticketId"), content: try Self.string(payload, "content"), as: user)
-            return ["message": JSONValue(encoding: MessageDTO(message))]
+            return ["message": MessageDTO(message).jsonValue]
         }
         handle("typing", on: socket, user: user) { payload in
             let ticketId = try Self.string(payload, "ticketId")

@@ -7,9 +7,9 @@ import Foundation
 public protocol TicketRepository: Sendable {
     /// Allocates the next sequence number of `period` and stores what `build` makes of it.
     func create(period: String, _ build: @Sendable (_ sequence: Int) throws -> TicketChange) async throws -> TicketChange
-    /// Reads the ticket, lets `change` decide what to write (nil: nothing), and stores it.
-    /// The returned messages carry their assigned sequence numbers.
-    func update(ticketId: String, _ change: @Sendable (Ticket) throws -> TicketChange?) async throws -> TicketChange
+    /// Reads the ticket (by id or number) inside the transaction, lets `change` decide what to write
+    /// (nil: nothing), and stores it. The returned messages carry their assigned sequence numbers.
+    func update(reference: String, _ change: @Sendable (Ticket) throws -> TicketChange?) async throws -> TicketChange
     /// Finds a ticket by id or by ticket number.
     func find(reference: String) async throws -> Ticket?
     func view(ticketId: String, viewerId: String) async throws -> TicketView?

@@ -112,23 +112,20 @@ public struct TicketService: Sendable {
             assignee = found
         }
         let editor = TicketEditor(actor: actor, now: clock.now(), sla: settings.sla)
-        let change = try await tickets.update(ticketId: ticket.id) { [patch, assignee] current in
+        let change = try await tickets.update(reference: ticket.id) { [patch, assignee] current in
             try editor.apply(patch, assignee: assignee, to: current)
         }
         if !change.activities.isEmpty { events.publish(.changed(change, actor: actor)) }
         return try await view(change.ticket.id, as: actor)
     }
 
-    /// Stores a reply and returns it with its sequence number.
+    /// Stores a reply and returns it with its sequence number; one transaction reads, checks and writes.
     public func reply(to reference: String, content: String, as actor: User) async throws -> Message {
         let content = try Validate.text(content, field: "content", maxLength: settings.maxMessageLength)
-        let ticket = try await readable(reference, as: actor)
-        guard Permissions.canReply(to: ticket, as: actor) else {
-            throw HelpdeskError.forbidden("You may not reply to this ticket.")
-        }
         let editor = TicketEditor(actor: actor, now: clock.now())
-        let change = try await tickets.update(ticketId: ticket.id) { current in
-            try editor.reply(content, to: current)
+        let change = try await tickets.update(reference: reference) { current in
+            guard Permissions.canReply(to: current, as: actor) else { throw HelpdeskError.notFound("Ticket") }
+            return try editor.reply(content, to: current)
         }
         guard let message = change.messages.last else { preconditionFailure("a reply stores one message") }
         events.publish(.changed(change, actor: actor))

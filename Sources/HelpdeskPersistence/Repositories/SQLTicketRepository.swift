@@ -27,9 +27,9 @@ public struct SQLTicketRepository: TicketRepository {
         }
     }
 
-    public func update(ticketId: String, _ change: @Sendable (Ticket) throws -> TicketChange?) async throws -> TicketChange {
+    public func update(reference: String, _ change: @Sendable (Ticket) throws -> TicketChange?) async throws -> TicketChange {
         try await storage.transaction { db in
-            guard let current = try await Self.ticket(where: "id = \(bind: ticketId)", in: db) else {
+            guard let current = try await Self.ticket(where: Self.matching(reference), in: db) else {
                 throw HelpdeskError.notFound("Ticket")
             }
             guard var change = try change(current) else { return TicketChange(ticket: current) }
@@ -41,8 +41,13 @@ public struct SQLTicketRepository: TicketRepository {
     }
 
     public func find(reference: String) async throws -> Ticket? {
+        try await Self.ticket(where: Self.matching(reference), in: storage.reader)
+    }
+
+    /// The condition selecting a ticket by id or by ticket number.
+    private static func matching(_ reference: String) -> SQLQueryString {
         let column = TicketNumber.looksLikeNumber(reference) ? "ticket_number" : "id"
-        return try await Self.ticket(where: "\(ident: column) = \(bind: reference)", in: storage.reader)
+        return "t.\(ident: column) = \(bind: reference)"
     }
 
     public func view(ticketId: String, viewerId: String) async throws -> TicketView? {

@@ -17,8 +17,8 @@ actor InMemoryTicketRepository: TicketRepository {
         return change
     }
 
-    func update(ticketId: String, _ change: @Sendable (Ticket) throws -> TicketChange?) throws -> TicketChange {
-        guard let current = tickets[ticketId] else { throw HelpdeskError.notFound("Ticket") }
+    func update(reference: String, _ change: @Sendable (Ticket) throws -> TicketChange?) throws -> TicketChange {
+        guard let current = find(reference: reference) else { throw HelpdeskError.notFound("Ticket") }
         guard var change = try change(current) else { return TicketChange(ticket: current) }
         store(&change)
         return change

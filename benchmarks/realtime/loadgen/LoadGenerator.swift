@@ -101,9 +101,9 @@ struct LoadGenerator {
                     upgradeRequestHead: head, upgraders: [upgrader],
                     notUpgradingCompletionHandler: { channel in channel.eventLoop.makeSucceededFuture(nil) }
                 )
-                return try channel.pipeline.syncOperations.configureUpgradableHTTPClientPipeline(
-                    configuration: .init(upgradeConfiguration: configuration)
-                )
+                var pipeline = NIOUpgradableHTTPClientPipelineConfiguration(upgradeConfiguration: configuration)
+                pipeline.leftOverBytesStrategy = .forwardBytes  // the open packet may share a read with the 101 answer
+                return try channel.pipeline.syncOperations.configureUpgradableHTTPClientPipeline(configuration: pipeline)
             }
         }
         guard let channel = try await upgraded.get() else { throw BenchError.refused("no WebSocket upgrade") }

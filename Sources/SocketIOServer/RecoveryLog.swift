@@ -34,9 +34,19 @@ final class RecoveryLog: Sendable {
     }
 
     private struct State {
+        /// Entries before `start` are forgotten; the array is compacted once they are half of it.
         var entries: [Entry] = []
+        var start = 0
         var saved: [String: Saved] = [:]
         var nextOffset: UInt64 = 0
+
+        mutating func forget(upTo index: Int) {
+            start = index
+            if start > entries.count / 2 {
+                entries.removeFirst(start)
+                start = 0
+            }
+        }
     }
 
     private let window: Duration
@@ -59,9 +69,9 @@ final class RecoveryLog: Sendable {
             state.entries.append(Entry(
                 offset: offset, rooms: rooms, excludedRooms: excludedRooms, excludedSockets: excludedSockets, data: data, at: now
             ))
-            let stale = state.entries.prefix { now - $0.at > window }.count
-            let excess = max(0, state.entries.count - stale - capacity)
-            state.entries.removeFirst(stale + excess)
+            var first = max(state.start, state.entries.count - capacity)
+            while first < state.entries.count, now - state.entries[first].at > window { first += 1 }
+            state.forget(upTo: first)
             return data + [.string(offset)]
         }
     }
@@ -88,7 +98,7 @@ final class RecoveryLog: Sendable {
         let now = ContinuousClock.now
         return state.withLock { state in
             guard let saved = state.saved.removeValue(forKey: pid), now - saved.at <= window, Self.same(saved.context, context),
-                  let index = state.entries.firstIndex(where: { $0.offset == offset })
+                  let index = state.entries[state.start...].firstIndex(where: { $0.offset == offset })
             else { return nil }
             let missed = state.entries[(index + 1)...]
                 .filter { $0.reaches(socketID: saved.socketID, rooms: saved.rooms) }

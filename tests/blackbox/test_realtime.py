@@ -23,6 +23,15 @@ def live(server):
         client.close()
 
 
+def pair_in_ticket(live, customer_a, agent, transport, title):
+    """A fresh ticket with its customer and an agent both joined to its room."""
+    ticket = open_ticket(customer_a, title=title)
+    customer, staff = live(customer_a, transport), live(agent, transport)
+    assert customer.call("join_ticket", {"ticketId": ticket["id"]})["ok"]
+    assert staff.call("join_ticket", {"ticketId": ticket["id"]})["ok"]
+    return ticket, customer, staff
+
+
 def test_unauthenticated_connect_is_refused(server, transport):
     for token in (None, "not-a-session"):
         with pytest.raises(socketio.exceptions.ConnectionError):
@@ -62,11 +71,7 @@ def test_customer_and_agent_chat_both_ways(live, customer_a, agent, transport):
 
 
 def test_typing_is_relayed_and_expires(live, customer_a, agent, transport):
-    ticket = open_ticket(customer_a, title="Typing")
-    customer = live(customer_a, transport)
-    staff = live(agent, transport)
-    customer.call("join_ticket", {"ticketId": ticket["id"]})
-    staff.call("join_ticket", {"ticketId": ticket["id"]})
+    ticket, customer, staff = pair_in_ticket(live, customer_a, agent, transport, "Typing")
     assert customer.call("typing", {"ticketId": ticket["id"], "isTyping": True})["ok"]
     started = staff.wait_for("typing_indicator", lambda d: d["isTyping"])
     assert started["senderId"] == customer_a.id
@@ -76,11 +81,7 @@ def test_typing_is_relayed_and_expires(live, customer_a, agent, transport):
 
 
 def test_read_receipts(live, customer_a, agent, transport):
-    ticket = open_ticket(customer_a, title="Receipts")
-    customer = live(customer_a, transport)
-    staff = live(agent, transport)
-    customer.call("join_ticket", {"ticketId": ticket["id"]})
-    staff.call("join_ticket", {"ticketId": ticket["id"]})
+    ticket, customer, staff = pair_in_ticket(live, customer_a, agent, transport, "Receipts")
     ack = staff.call("mark_as_read", {"ticketId": ticket["id"], "userId": customer_a.id})
     assert ack["ok"] and ack["lastReadSeq"] == 1
     receipt = customer.wait_for("messages_read", lambda d: d["userId"] == agent.id)
@@ -88,11 +89,7 @@ def test_read_receipts(live, customer_a, agent, transport):
 
 
 def test_assignment_and_status_are_seen_by_the_customer(live, customer_a, agent, transport):
-    ticket = open_ticket(customer_a, title="Assign me")
-    customer = live(customer_a, transport)
-    staff = live(agent, transport)
-    customer.call("join_ticket", {"ticketId": ticket["id"]})
-    staff.call("join_ticket", {"ticketId": ticket["id"]})
+    ticket, customer, staff = pair_in_ticket(live, customer_a, agent, transport, "Assign me")
     assigned = staff.call("assign_agent", {"ticketId": ticket["id"], "agentId": agent.id, "agentName": "Someone Else"})
     assert assigned["ok"] and assigned["ticket"]["status"] == "pending"
     event = customer.wait_for("agent_assigned")

@@ -2,25 +2,68 @@ import EngineIOServer
 import Synchronization
 
 /// The Socket.IO side of one Engine.IO session: its packet decoder, its sockets per namespace,
-/// and the ordered queue of packets waiting to be handled.
+/// and the ordered queue of work waiting to be handled.
+///
+/// A client has no task of its own: when work arrives and nobody is draining its queue, it asks
+/// the server (through `schedule`) for one drainer, which runs until the queue is empty.
 final class SocketIOClient: Sendable {
+    /// One unit of a client's work, handled in arrival order.
+    enum Work: Sendable {
+        case packet(SocketIOPacket)
+        /// The connection ended; disconnect every socket.
+        case closed(reason: String)
+    }
+
     let session: EngineIOSession
-    let packets: AsyncStream<SocketIOPacket>
-    private let continuation: AsyncStream<SocketIOPacket>.Continuation
     let openedAt = ContinuousClock.now
+    private let schedule: @Sendable (SocketIOClient) -> Void
 
     private struct State {
         var decoder = SocketIOPacketDecoder()
         var sockets: [String: SocketIOSocket] = [:]
         var hasConnected = false
-        var closeReason = "transport close"
+        var queue: [Work] = []
+        var head = 0
+        var isDraining = false
     }
 
     private let state = Mutex(State())
 
-    init(session: EngineIOSession) {
+    init(session: EngineIOSession, schedule: @escaping @Sendable (SocketIOClient) -> Void) {
         self.session = session
-        (packets, continuation) = AsyncStream.makeStream(of: SocketIOPacket.self, bufferingPolicy: .bufferingOldest(SocketIOClientLimits.maxQueuedPackets))
+        self.schedule = schedule
+    }
+
+    /// Queues work; true if the queue overflowed.
+    private func enqueue(_ work: Work) -> Bool {
+        let (needsDrainer, overflow) = state.withLock { state -> (Bool, Bool) in
+            state.queue.append(work)
+            let needsDrainer = !state.isDraining
+            state.isDraining = true
+            return (needsDrainer, state.queue.count - state.head > SocketIOClientLimits.maxQueuedPackets)
+        }
+        if needsDrainer { schedule(self) }
+        return overflow
+    }
+
+    /// The next unit of work, or nil (and no drainer any more) when the queue is empty.
+    func nextWork() -> Work? {
+        state.withLock { state in
+            guard state.head < state.queue.count else {
+                state.queue = []
+                state.head = 0
+                state.isDraining = false
+                return nil
+            }
+            defer {
+                state.head += 1
+                if state.head > 64, state.head * 2 > state.queue.count {
+                    state.queue.removeFirst(state.head)
+                    state.head = 0
+                }
+            }
+            return state.queue[state.head]
+        }
     }
 
     /// Decodes an Engine.IO message; a protocol violation closes the connection.
@@ -37,17 +80,14 @@ final class SocketIOClient: Sendable {
             session.close()
             return
         }
-        if let packet, case .dropped = continuation.yield(packet) {
+        if let packet, enqueue(.packet(packet)) {
             session.close()
         }
     }
 
     func closed(reason: String) {
-        state.withLock { $0.closeReason = reason }
-        continuation.finish()
+        _ = enqueue(.closed(reason: reason))
     }
-
-    var closeReason: String { state.withLock { $0.closeReason } }
 
     /// Whether it should be closed for never joining a namespace in time.
     func hasTimedOut(now: ContinuousClock.Instant, after timeout: Duration) -> Bool {

@@ -6,20 +6,21 @@ import Synchronization
 
 /// A Socket.IO v5 server on top of an `EngineIOServer`, whose handler it is.
 ///
-/// As a `Service` it handles each client's packets in order, in a child task per client, and
+/// As a `Service` it handles each client's packets in order, in a child task only while the client has work, and
 /// closes clients that do not join a namespace within `connectTimeout`.
 public final class SocketIOServer: EngineIOHandler, Service {
     public let configuration: SocketIOConfiguration
     private let logger: Logger
     private let namespaces = Mutex<[String: SocketIONamespace]>([:])
     private let clients = Mutex<[String: SocketIOClient]>([:])
-    private let newClients: AsyncStream<SocketIOClient>
-    private let newClientsContinuation: AsyncStream<SocketIOClient>.Continuation
+    /// Clients with work and no drainer, for `run` to give each a child task.
+    private let busyClients: AsyncStream<SocketIOClient>
+    private let busyClientsContinuation: AsyncStream<SocketIOClient>.Continuation
 
     public init(configuration: SocketIOConfiguration = SocketIOConfiguration(), logger: Logger) {
         self.configuration = configuration
         self.logger = logger
-        (newClients, newClientsContinuation) = AsyncStream.makeStream(of: SocketIOClient.self)
+        (busyClients, busyClientsContinuation) = AsyncStream.makeStream(of: SocketIOClient.self)
     }
 
     /// The namespace called `name`, created on first use.
@@ -36,9 +37,10 @@ public final class SocketIOServer: EngineIOHandler, Service {
     // MARK: - EngineIOHandler
 
     public func sessionOpened(_ session: EngineIOSession) {
-        let client = SocketIOClient(session: session)
+        let client = SocketIOClient(session: session) { [busyClientsContinuation] client in
+            busyClientsContinuation.yield(client)
+        }
         clients.withLock { $0[session.id] = client }
-        newClientsContinuation.yield(client)
     }
 
     public func session(_ session: EngineIOSession, received payload: EngineIOPacket.Payload) {
@@ -55,8 +57,8 @@ public final class SocketIOServer: EngineIOHandler, Service {
         await cancelWhenGracefulShutdown {
             await withDiscardingTaskGroup { group in
                 group.addTask { await self.closeClientsThatNeverConnect() }
-                for await client in self.newClients {
-                    group.addTask { await self.serve(client) }
+                for await client in self.busyClients {
+                    group.addTask { await self.drain(client) }
                 }
             }
         }
@@ -73,13 +75,17 @@ public final class SocketIOServer: EngineIOHandler, Service {
         }
     }
 
-    /// Handles one client's packets in arrival order until its connection ends.
-    private func serve(_ client: SocketIOClient) async {
-        for await packet in client.packets {
-            await handle(packet, from: client)
-        }
-        for socket in client.removeAllSockets() {
-            await socket.disconnected(reason: client.closeReason)
+    /// Handles a client's queued work in arrival order, until its queue is empty.
+    private func drain(_ client: SocketIOClient) async {
+        while let work = client.nextWork() {
+            switch work {
+            case .packet(let packet):
+                await handle(packet, from: client)
+            case .closed(let reason):
+                for socket in client.removeAllSockets() {
+                    await socket.disconnected(reason: reason)
+                }
+            }
         }
     }
 

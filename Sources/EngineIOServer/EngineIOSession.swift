@@ -24,6 +24,8 @@ public final class EngineIOSession: Sendable {
         var pendingPoll: CheckedContinuation<[EngineIOPacket], Never>?
         var heartbeat: HeartbeatStateMachine<ContinuousClock.Instant>
         var isClosed = false
+        /// The server is shutting down: polls are answered with `close` at once.
+        var isShuttingDown = false
     }
 
     private let state: Mutex<State>
@@ -133,7 +135,7 @@ public final class EngineIOSession: Sendable {
             let packets = await withGracefulShutdownHandler {
                 await waitForPackets()
             } onGracefulShutdown: {
-                self.releasePendingPoll(with: [EngineIOPacket(.close)])
+                self.stopPolling()
             }
             return .text(PollingPayload.encode(packets))
         }
@@ -145,6 +147,7 @@ public final class EngineIOSession: Sendable {
             await withCheckedContinuation { continuation in
                 let ready: [EngineIOPacket]? = state.withLock { state in
                     if state.isClosed { return [EngineIOPacket(.noop)] }
+                    if state.isShuttingDown { return [EngineIOPacket(.close)] }
                     if !state.buffer.isEmpty && state.probe == nil {
                         let batch = state.buffer
                         state.buffer = []
@@ -178,6 +181,17 @@ public final class EngineIOSession: Sendable {
             handle(packet, from: nil)
         }
         return .text("ok")
+    }
+
+    /// Answers the waiting poll, and every later one, with `close`, so the client reconnects elsewhere
+    /// or later; whichever of shutdown and poll comes first, the poll is not left hanging.
+    private func stopPolling() {
+        let poll = state.withLock { state in
+            state.isShuttingDown = true
+            defer { state.pendingPoll = nil }
+            return state.pendingPoll
+        }
+        poll?.resume(returning: [EngineIOPacket(.close)])
     }
 
     private func releasePendingPoll(with packets: [EngineIOPacket]) {

@@ -2,6 +2,4 @@
 public enum EngineIOError: Error, Equatable, Sendable {
     /// Not a packet: empty, an unknown type, or bad base64.
     case invalidPacket
-    /// A payload larger than the negotiated `maxPayload`.
-    case payloadTooLarge
 }

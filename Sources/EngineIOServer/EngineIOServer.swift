@@ -19,8 +19,6 @@ public final class EngineIOServer: Service {
         self.logger = logger
     }
 
-    public var sessionCount: Int { sessions.withLock { $0.count } }
-
     public func session(id: String) -> EngineIOSession? {
         sessions.withLock { $0[id] }
     }

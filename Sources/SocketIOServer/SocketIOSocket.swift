@@ -18,7 +18,6 @@ public final class SocketIOSocket: Sendable {
 
     private struct State {
         var handlers: [String: EventHandler] = [:]
-        var anyHandler: EventHandler?
         var disconnectHandlers: [DisconnectHandler] = []
         var nextAckID = 0
         var pendingAcks: [Int: CheckedContinuation<[JSONValue], any Error>] = [:]
@@ -48,11 +47,6 @@ public final class SocketIOSocket: Sendable {
     /// Handles the client's `event`; events of one client are handled one after another.
     public func on(_ event: String, _ handler: @escaping EventHandler) {
         state.withLock { $0.handlers[event] = handler }
-    }
-
-    /// Handles every event that has no handler of its own.
-    public func onAny(_ handler: @escaping EventHandler) {
-        state.withLock { $0.anyHandler = handler }
     }
 
     public func onDisconnect(_ handler: @escaping DisconnectHandler) {
@@ -121,7 +115,7 @@ public final class SocketIOSocket: Sendable {
     }
 
     func dispatch(_ event: SocketIOEvent) async {
-        let handler = state.withLock { $0.handlers[event.name] ?? $0.anyHandler }
+        let handler = state.withLock { $0.handlers[event.name] }
         await handler?(self, event)
     }
 

@@ -207,3 +207,31 @@ func eventually(_ condition: () -> Bool, sourceLocation: SourceLocation = #_sour
         }
     }
 }
+
+@Suite struct ServerAckTests {
+    @Test func emitWithAckReturnsTheAnswerOrTimesOut() async throws {
+        var configuration = SocketIOConfiguration()
+        configuration.ackTimeout = .milliseconds(200)
+        let io = SocketIOServer(configuration: configuration, logger: Logger(label: "test"))
+        let namespace = io.of("/")
+        let engine = EngineIOServer(configuration: EngineIOConfiguration(), handler: io, logger: Logger(label: "test"))
+        try await withThrowingTaskGroup(of: Void.self) { group in
+            group.addTask { try await io.run() }
+            let socket = RecordingWebSocket()
+            let handshake = EngineIOHandshake(query: ["EIO": "4", "transport": "websocket"], headers: [:], remoteAddress: nil)
+            let connection = try #require(engine.webSocketOpened(socket, handshake: handshake))
+            connection.received(.text("40"))
+            #expect(await socket.waitFor { $0.hasPrefix("40{") } != nil)
+            let server = try #require(namespace.sockets().first)
+
+            async let answer = server.emitWithAck("question", ["ready?"])
+            let asked = try #require(await socket.waitFor { $0.contains("question") })
+            #expect(asked == #"420["question","ready?"]"#)
+            connection.received(.text(#"430["yes",1]"#))
+            #expect(try await answer == ["yes", 1])
+
+            await #expect(throws: SocketIOAckTimeout.self) { try await server.emitWithAck("ignored") }
+            group.cancelAll()
+        }
+    }
+}

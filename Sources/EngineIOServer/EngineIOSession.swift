@@ -26,6 +26,8 @@ public final class EngineIOSession: Sendable {
         var isClosed = false
         /// The server is shutting down: polls are answered with `close` at once.
         var isShuttingDown = false
+        /// A WebSocket answered the probe: polling is over, polls are answered with `noop` at once.
+        var isUpgrading = false
     }
 
     private let state: Mutex<State>
@@ -148,6 +150,7 @@ public final class EngineIOSession: Sendable {
                 let ready: [EngineIOPacket]? = state.withLock { state in
                     if state.isClosed { return [EngineIOPacket(.noop)] }
                     if state.isShuttingDown { return [EngineIOPacket(.close)] }
+                    if state.isUpgrading { return [EngineIOPacket(.noop)] }
                     if !state.buffer.isEmpty && state.probe == nil {
                         let batch = state.buffer
                         state.buffer = []
@@ -235,6 +238,7 @@ public final class EngineIOSession: Sendable {
         let wasTransport = state.withLock { state -> Bool in
             if let probe = state.probe, probe === socket {
                 state.probe = nil
+                state.isUpgrading = false
                 return false
             }
             if case .webSocket(let current) = state.transport, current === socket { return true }
@@ -252,7 +256,12 @@ public final class EngineIOSession: Sendable {
         case .pong:
             state.withLock { $0.heartbeat.pongReceived(now: ContinuousClock.now) }
         case .ping where packet.payload == .text("probe"):
-            guard let socket, state.withLock({ $0.probe.map { $0 === socket } ?? false }) else { return }
+            let isProbe = state.withLock { state in
+                guard let probe = state.probe, let socket, probe === socket else { return false }
+                state.isUpgrading = true
+                return true
+            }
+            guard isProbe, let socket else { return }
             socket.send(EngineIOPacket(.pong, .text("probe")).webSocketFrame)
             releasePendingPoll(with: [EngineIOPacket(.noop)])
         case .upgrade:
@@ -287,6 +296,7 @@ public final class EngineIOSession: Sendable {
                 stale = state.probe
                 state.probe = nil
                 state.probeDeadline = nil
+                state.isUpgrading = false
             }
             return (state.heartbeat.tick(now: now), stale)
         }

@@ -22,6 +22,10 @@ public struct EngineIOUpgradeChannel: ServerChildChannel, HTTPChannelHandler {
         public let channel: any Channel
     }
 
+    /// Reads start small: requests and Engine.IO frames are mostly short, and each connection keeps
+    /// its last read buffer while idle. Reads that fill the buffer grow it, up to 64 KiB.
+    static let receiveBuffers = AdaptiveRecvByteBufferAllocator(minimum: 64, initial: 512, maximum: 65536)
+
     public let responder: HTTPChannelHandler.Responder
     private let servers: [String: EngineIOServer]
     private let configuration: HTTP1Channel.Configuration
@@ -47,6 +51,7 @@ public struct EngineIOUpgradeChannel: ServerChildChannel, HTTPChannelHandler {
 
     public func setup(channel: any Channel, logger: Logger) -> EventLoopFuture<Value> {
         channel.eventLoop.makeCompletedFuture {
+            try channel.syncOptions?.setOption(ChannelOptions.recvAllocator, value: Self.receiveBuffers)
             let upgradeAttempted = NIOLoopBoundBox(false, eventLoop: channel.eventLoop)
             let upgrader = NIOTypedWebSocketServerUpgrader<UpgradeResult>(
                 maxFrameSize: servers.values.map(\.configuration.maxPayload).max() ?? (1 << 20),

@@ -47,13 +47,12 @@ public enum JSONValue: Sendable, Equatable, Codable {
 
     /// Compact JSON text, with object keys sorted so equal values encode equally.
     public var jsonText: String {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        return (try? String(decoding: encoder.encode(self), as: UTF8.self)) ?? "null"
+        JSONWriter.text(of: self)
     }
 
-    public init(jsonText: Substring) throws {
-        self = try JSONDecoder().decode(JSONValue.self, from: Data(jsonText.utf8))
+    /// Parses JSON text; binary never comes out of text.
+    public init(jsonText: Substring) throws(SocketIOError) {
+        self = try JSONParser.parse(jsonText)
     }
 
     public subscript(key: String) -> JSONValue? {

@@ -38,6 +38,8 @@ final class RecoveryLog: Sendable {
         var entries: [Entry] = []
         var start = 0
         var saved: [String: Saved] = [:]
+        /// Expired sessions are swept when `saved` reaches this size, so a burst of disconnects stays linear.
+        var savedSweepThreshold = 1024
         var nextOffset: UInt64 = 0
 
         mutating func forget(upTo index: Int) {
@@ -79,7 +81,10 @@ final class RecoveryLog: Sendable {
     func save(pid: String, socketID: String, rooms: Set<String>, context: (any Sendable)?) {
         let now = ContinuousClock.now
         state.withLock { state in
-            state.saved = state.saved.filter { now - $0.value.at <= window }
+            if state.saved.count >= state.savedSweepThreshold {
+                state.saved = state.saved.filter { now - $0.value.at <= window }
+                state.savedSweepThreshold = max(1024, state.saved.count * 2)
+            }
             state.saved[pid] = Saved(socketID: socketID, rooms: rooms, context: context, at: now)
         }
     }

@@ -1,6 +1,7 @@
 import Synchronization
 
-/// A namespace: its connect middleware, connection handler, sockets and rooms.
+/// A namespace: its connect middleware, connection handler, event handlers shared by its sockets,
+/// sockets and rooms.
 public final class SocketIONamespace: Sendable {
     /// Decides whether a client may connect; returns what to attach to the socket, or throws `SocketIOConnectError`.
     public typealias Middleware = @Sendable (SocketIOHandshake) async throws -> (any Sendable)?
@@ -13,6 +14,8 @@ public final class SocketIONamespace: Sendable {
     private struct State {
         var middleware: Middleware?
         var connectionHandler: ConnectionHandler?
+        var eventHandlers: [String: SocketIOSocket.EventHandler] = [:]
+        var disconnectHandlers: [SocketIOSocket.DisconnectHandler] = []
         var sockets: [String: SocketIOSocket] = [:]
         var members: [String: Set<String>] = [:]
         var roomsBySocket: [String: Set<String>] = [:]
@@ -31,6 +34,17 @@ public final class SocketIONamespace: Sendable {
 
     public func onConnection(_ handler: @escaping ConnectionHandler) {
         state.withLock { $0.connectionHandler = handler }
+    }
+
+    /// Handles `event` for every socket of the namespace (a socket's own handler, if any, comes first).
+    /// One handler for all sockets costs no memory per connection.
+    public func on(_ event: String, _ handler: @escaping SocketIOSocket.EventHandler) {
+        state.withLock { $0.eventHandlers[event] = handler }
+    }
+
+    /// Runs when any socket of the namespace disconnects, after the socket's own handlers.
+    public func onDisconnect(_ handler: @escaping SocketIOSocket.DisconnectHandler) {
+        state.withLock { $0.disconnectHandlers.append(handler) }
     }
 
     public func to(_ room: String) -> SocketIOBroadcast {
@@ -61,6 +75,11 @@ public final class SocketIONamespace: Sendable {
 
     var middleware: Middleware? { state.withLock { $0.middleware } }
     var connectionHandler: ConnectionHandler? { state.withLock { $0.connectionHandler } }
+    var disconnectHandlers: [SocketIOSocket.DisconnectHandler] { state.withLock { $0.disconnectHandlers } }
+
+    func eventHandler(_ event: String) -> SocketIOSocket.EventHandler? {
+        state.withLock { $0.eventHandlers[event] }
+    }
 
     /// Adds a socket; every socket is in the room named after its id.
     func add(_ socket: SocketIOSocket) {

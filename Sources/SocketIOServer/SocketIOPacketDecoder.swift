@@ -38,11 +38,7 @@ public struct SocketIOPacketDecoder: Sendable {
         }
         var data: JSONValue?
         if !reader.isEmpty {
-            do {
-                data = try JSONValue(jsonText: reader)
-            } catch {
-                throw SocketIOError.invalidPacket("invalid JSON payload")
-            }
+            data = try JSONValue(jsonText: reader)
         }
         let packet = SocketIOPacket(type, namespace: namespace, data: data, id: id)
         try Self.validate(packet)

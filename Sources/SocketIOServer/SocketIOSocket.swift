@@ -115,7 +115,7 @@ public final class SocketIOSocket: Sendable {
     }
 
     func dispatch(_ event: SocketIOEvent) async {
-        let handler = state.withLock { $0.handlers[event.name] }
+        let handler = state.withLock { $0.handlers[event.name] } ?? namespace.eventHandler(event.name)
         await handler?(self, event)
     }
 
@@ -129,17 +129,18 @@ public final class SocketIOSocket: Sendable {
         continuation?.resume(throwing: error)
     }
 
-    /// Marks the socket gone and returns the handlers to run, once.
+    /// Marks the socket gone and returns the handlers to run (its own, then the namespace's), once.
     @discardableResult
     func markDisconnected() -> [DisconnectHandler] {
-        let (handlers, acks) = state.withLock { state -> ([DisconnectHandler], [CheckedContinuation<[JSONValue], any Error>]) in
-            guard state.isConnected else { return ([], []) }
+        let (handlers, acks) = state.withLock { state -> ([DisconnectHandler]?, [CheckedContinuation<[JSONValue], any Error>]) in
+            guard state.isConnected else { return (nil, []) }
             state.isConnected = false
             defer { state.pendingAcks = [:] }
             return (state.disconnectHandlers, Array(state.pendingAcks.values))
         }
         for ack in acks { ack.resume(throwing: SocketIOAckTimeout()) }
-        return handlers
+        guard let handlers else { return [] }
+        return handlers + namespace.disconnectHandlers
     }
 
     /// Reasons after which a client may recover its socket, as in the reference server.

@@ -51,6 +51,7 @@ struct Serve: AsyncParsableCommand {
     var demo = false
 
     func run() async throws {
+        ServerThreads.configure(environment: ProcessInfo.processInfo.environment)
         var config = try database.config()
         if let host { config.host = host }
         if let port { config.port = port }

@@ -61,6 +61,53 @@ import Testing
         }
     }
 
+    @Test func concurrentRepliesAreNumberedInOrderWithoutGaps() async throws {
+        try await TemporaryDatabase.withDatabase { database in
+            let customer = try await database.addUser("alice", .customer)
+            let agent = try await database.addUser("sami", .agent)
+            let tickets = service(database)
+            var ids: [String] = []
+            for index in 0..<5 {
+                ids.append(try await tickets.open(draft("Ticket \(index)"), as: customer).ticket.id)
+            }
+            let replies = try await withThrowingTaskGroup(of: Message.self) { group in
+                for index in 0..<300 {
+                    let id = ids[index % ids.count]
+                    group.addTask { try await tickets.reply(to: id, content: "Reply \(index)", as: index % 2 == 0 ? agent : customer) }
+                }
+                return try await group.reduce(into: [Message]()) { $0.append($1) }
+            }
+            for id in ids {
+                let stored = try await tickets.messages(id, after: nil, before: nil, limit: 200, as: agent)
+                #expect(stored.map(\.seq) == Array(1...61))
+                #expect(Set(stored.dropFirst().map(\.id)) == Set(replies.filter { $0.ticketId == id }.map(\.id)))
+                #expect(try await tickets.detail(id, as: agent).view.ticket.lastSeq == 61)
+            }
+        }
+    }
+
+    @Test func aFailingUpdateAmongConcurrentOnesFailsAlone() async throws {
+        try await TemporaryDatabase.withDatabase { database in
+            let alice = try await database.addUser("alice", .customer)
+            let bob = try await database.addUser("bob", .customer)
+            let tickets = service(database)
+            let id = try await tickets.open(draft("Printer"), as: alice).ticket.id
+            let outcomes = await withTaskGroup(of: Bool.self) { group in
+                for index in 0..<60 {
+                    group.addTask {
+                        let author = index % 3 == 0 ? bob : alice
+                        return (try? await tickets.reply(to: id, content: "Reply \(index)", as: author)) != nil
+                    }
+                }
+                return await group.reduce(into: [Bool]()) { $0.append($1) }
+            }
+            #expect(outcomes.filter { $0 }.count == 40)
+            let stored = try await tickets.messages(id, after: nil, before: nil, limit: 200, as: alice)
+            #expect(stored.map(\.seq) == Array(1...41))
+            #expect(stored.allSatisfy { $0.senderId == "alice" })
+        }
+    }
+
     @Test func messagePages() async throws {
         try await TemporaryDatabase.withDatabase { database in
             let customer = try await database.addUser("alice", .customer)

@@ -7,6 +7,7 @@ import Logging
 struct TemporaryDatabase {
     let path: String
     let storage: SQLiteStorage
+    let tickets: SQLTicketRepository
 
     static func withDatabase<T>(_ body: (TemporaryDatabase) async throws -> T) async throws -> T {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("helpdesk-test-\(UUID().uuidString)")
@@ -14,7 +15,7 @@ struct TemporaryDatabase {
         let path = folder.appendingPathComponent("helpdesk.sqlite").path
         let storage = try await open(path)
         do {
-            let result = try await body(TemporaryDatabase(path: path, storage: storage))
+            let result = try await body(TemporaryDatabase(path: path, storage: storage, tickets: SQLTicketRepository(storage: storage)))
             try await storage.close()
             return result
         } catch {
@@ -29,7 +30,6 @@ struct TemporaryDatabase {
         return storage
     }
 
-    var tickets: SQLTicketRepository { SQLTicketRepository(storage: storage) }
     var users: SQLUserRepository { SQLUserRepository(storage: storage) }
 
     static let epoch = Date(timeIntervalSince1970: 1_700_000_000)

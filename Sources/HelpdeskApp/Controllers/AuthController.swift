@@ -23,7 +23,7 @@ struct AuthController {
     @Sendable func login(_ request: Request, context: HelpdeskRequestContext) async throws -> EditedResponse<SessionDTO> {
         let body = try await request.decodeJSON(LoginRequest.self, limit: maxBodyBytes)
         for key in ["ip:" + context.clientAddress, "email:" + body.email.lowercased()] {
-            if let retryAfter = await loginThrottle.consume(key) {
+            if let retryAfter = loginThrottle.consume(key) {
                 throw HelpdeskError.rateLimited(retryAfterSeconds: retryAfter)
             }
         }
@@ -33,7 +33,7 @@ struct AuthController {
 
     @Sendable func register(_ request: Request, context: HelpdeskRequestContext) async throws -> EditedResponse<SessionDTO> {
         let body = try await request.decodeJSON(RegisterRequest.self, limit: maxBodyBytes)
-        if let retryAfter = await loginThrottle.consume("ip:" + context.clientAddress) {
+        if let retryAfter = loginThrottle.consume("ip:" + context.clientAddress) {
             throw HelpdeskError.rateLimited(retryAfterSeconds: retryAfter)
         }
         let signedIn = try await accounts.register(email: body.email, name: body.name, password: body.password)

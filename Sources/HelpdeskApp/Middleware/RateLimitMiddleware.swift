@@ -9,7 +9,7 @@ struct RateLimitMiddleware: RouterMiddleware {
         _ request: Request, context: HelpdeskRequestContext,
         next: (Request, HelpdeskRequestContext) async throws -> Response
     ) async throws -> Response {
-        if let retryAfter = await limiter.consume("ip:" + context.clientAddress) {
+        if let retryAfter = limiter.consume("ip:" + context.clientAddress) {
             throw HelpdeskError.rateLimited(retryAfterSeconds: retryAfter)
         }
         return try await next(request, context)

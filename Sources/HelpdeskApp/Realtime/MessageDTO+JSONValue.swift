@@ -10,7 +10,7 @@ extension MessageDTO {
             "attachments": .array(attachments.map {
                 ["name": .string($0.name), "size": .integer(Int64($0.size)), "mimeType": .string($0.mimeType), "url": .string($0.url)]
             }),
-            "createdAt": .string(TicketEventRelay.timestamp(createdAt)),
+            "createdAt": .string(WireTimestamp.string(createdAt)),
         ]
         if let senderId { object["senderId"] = .string(senderId) }
         return .object(object)

@@ -28,7 +28,7 @@ struct TicketEventRelay: TicketEventPublisher {
                     namespace.to(room).emit("agent_assigned", [[
                         "ticketId": .string(change.ticket.id), "agentId": change.ticket.assigneeId.map(JSONValue.string) ?? nil,
                         "agentName": change.ticket.assigneeName.map(JSONValue.string) ?? nil, "assignedBy": .string(actor.id),
-                        "timestamp": .string(Self.timestamp(now)),
+                        "timestamp": .string(WireTimestamp.string(now)),
                     ]])
                 case .created:
                     break
@@ -36,7 +36,7 @@ struct TicketEventRelay: TicketEventPublisher {
                     namespace.to(room).emit("ticket_updated", [[
                         "ticketId": .string(change.ticket.id), "status": .string(change.ticket.status.rawValue),
                         "priority": .string(change.ticket.priority.rawValue), "field": .string(activity.kind.rawValue),
-                        "changedBy": .string(actor.id), "changedByName": .string(actor.name), "timestamp": .string(Self.timestamp(now)),
+                        "changedBy": .string(actor.id), "changedByName": .string(actor.name), "timestamp": .string(WireTimestamp.string(now)),
                     ]])
                 }
             }
@@ -44,7 +44,7 @@ struct TicketEventRelay: TicketEventPublisher {
         case .read(let cursor, let reader):
             namespace.to(TicketRooms.ticket(cursor.ticketId)).emit("messages_read", [[
                 "ticketId": .string(cursor.ticketId), "userId": .string(cursor.userId), "userName": .string(reader.name),
-                "lastReadSeq": .integer(Int64(cursor.lastReadSeq)), "timestamp": .string(Self.timestamp(cursor.readAt)),
+                "lastReadSeq": .integer(Int64(cursor.lastReadSeq)), "timestamp": .string(WireTimestamp.string(cursor.readAt)),
             ]])
         }
     }
@@ -56,12 +56,8 @@ struct TicketEventRelay: TicketEventPublisher {
             "status": .string(ticket.status.rawValue), "priority": .string(ticket.priority.rawValue),
             "assigneeId": ticket.assigneeId.map(JSONValue.string) ?? nil,
             "lastMessage": ticket.lastMessage.map(JSONValue.string) ?? nil,
-            "lastSeq": .integer(Int64(ticket.lastSeq)), "updatedAt": .string(Self.timestamp(ticket.updatedAt)),
+            "lastSeq": .integer(Int64(ticket.lastSeq)), "updatedAt": .string(WireTimestamp.string(ticket.updatedAt)),
         ]
         namespace.to(TicketRooms.agents).to(TicketRooms.user(ticket.customerId)).emit("ticket_list_updated", [summary])
-    }
-
-    static func timestamp(_ date: Date) -> String {
-        date.formatted(Date.ISO8601FormatStyle(includingFractionalSeconds: true))
     }
 }

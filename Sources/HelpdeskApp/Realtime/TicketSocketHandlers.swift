@@ -5,6 +5,7 @@ import SocketIOServer
 
 /// The ticket chat events of SPEC §3 on namespace `/`. Identity comes from the connection, never
 /// from the payload; every event may take an ack that gets `{ok: true, …}` or `{ok: false, error}`.
+/// Handlers are registered once on the namespace, not per socket: a connection costs no closures.
 struct TicketSocketHandlers {
     let tickets: TicketService
     let limiter: RateLimiter
@@ -18,24 +19,25 @@ struct TicketSocketHandlers {
             guard let user = socket.context as? User else { return socket.disconnect() }
             socket.join(TicketRooms.user(user.id))
             if user.role.isStaff { socket.join(TicketRooms.agents) }
-            register(socket, user: user)
-            socket.onDisconnect { socket, _ in
-                for ticketId in presence.tickets(of: socket.id) {
-                    left(ticketId, socket: socket, user: user)
-                }
+        }
+        namespace.onDisconnect { socket, _ in
+            guard let user = socket.context as? User else { return }
+            for ticketId in presence.tickets(of: socket.id) {
+                left(ticketId, socket: socket, user: user)
             }
         }
+        register(on: namespace)
     }
 
-    private func register(_ socket: SocketIOSocket, user: User) {
-        handle("join_ticket", on: socket, user: user) { payload in
+    private func register(on namespace: SocketIONamespace) {
+        handle("join_ticket", on: namespace) { socket, user, payload in
             let ticket = try await tickets.readable(try Self.string(payload, "ticketId"), as: user)
             socket.join(TicketRooms.ticket(ticket.id))
             let (isFirst, present) = presence.join(ticketId: ticket.id, socketId: socket.id, user: user)
             if isFirst {
                 socket.broadcast.to(TicketRooms.ticket(ticket.id)).emit("user_joined", [[
                     "ticketId": .string(ticket.id), "userId": .string(user.id), "userName": .string(user.name),
-                    "userType": .string(user.role.rawValue), "timestamp": .string(TicketEventRelay.timestamp(Date())),
+                    "userType": .string(user.role.rawValue), "timestamp": .string(WireTimestamp.string(Date())),
                 ]])
             }
             return [
@@ -43,16 +45,16 @@ struct TicketSocketHandlers {
                 "present": .array(present.map { ["userId": .string($0.userId), "userName": .string($0.userName), "userType": .string($0.userType.rawValue)] }),
             ]
         }
-        handle("leave_ticket", on: socket, user: user) { payload in
+        handle("leave_ticket", on: namespace) { socket, user, payload in
             let ticketId = try Self.string(payload, "ticketId")
             left(ticketId, socket: socket, user: user)
             return ["ticketId": .string(ticketId)]
         }
-        handle("send_message", on: socket, user: user) { payload in
+        handle("send_message", on: namespace) { socket, user, payload in
             let message = try await tickets.reply(to: try Self.string(payload, "ticketId"), content: try Self.string(payload, "content"), as: user)
             return ["message": MessageDTO(message).jsonValue]
         }
-        handle("typing", on: socket, user: user) { payload in
+        handle("typing", on: namespace) { socket, user, payload in
             let ticketId = try Self.string(payload, "ticketId")
             guard socket.rooms.contains(TicketRooms.ticket(ticketId)) else {
                 throw HelpdeskError.forbidden("Join the ticket before typing in it.")
@@ -64,17 +66,17 @@ struct TicketSocketHandlers {
             ]])
             return ["ticketId": .string(ticketId)]
         }
-        handle("mark_as_read", on: socket, user: user) { payload in
+        handle("mark_as_read", on: namespace) { socket, user, payload in
             let seq: Int? = if case .integer(let value)? = payload["seq"] { Int(value) } else { nil }
             let cursor = try await tickets.markRead(try Self.string(payload, "ticketId"), upTo: seq, as: user)
             return ["ticketId": .string(cursor.ticketId), "lastReadSeq": .integer(Int64(cursor.lastReadSeq))]
         }
-        handle("ticket_status_change", on: socket, user: user) { payload in
+        handle("ticket_status_change", on: namespace) { socket, user, payload in
             let status: TicketStatus = try WireEnum.parse(try Self.string(payload, "status"), field: "status")
             let view = try await tickets.update(try Self.string(payload, "ticketId"), with: TicketPatch(status: status), as: user)
             return ["ticket": JSONValue(encoding: TicketDTO(view))]
         }
-        handle("assign_agent", on: socket, user: user) { payload in
+        handle("assign_agent", on: namespace) { socket, user, payload in
             let view = try await tickets.update(
                 try Self.string(payload, "ticketId"), with: TicketPatch(assignee: .assign(try Self.string(payload, "agentId"))), as: user
             )
@@ -88,24 +90,25 @@ struct TicketSocketHandlers {
         typing.update(TypingTracker.Typist(ticketId: ticketId, userId: user.id, userName: user.name), isTyping: false)
         socket.broadcast.to(TicketRooms.ticket(ticketId)).emit("user_left", [[
             "ticketId": .string(ticketId), "userId": .string(user.id), "userName": .string(user.name),
-            "timestamp": .string(TicketEventRelay.timestamp(Date())),
+            "timestamp": .string(WireTimestamp.string(Date())),
         ]])
     }
 
     /// Runs one event: rate limit, payload shape, the work, then the ack — or the error as ack and `error` event.
     private func handle(
-        _ name: String, on socket: SocketIOSocket, user: User,
-        _ body: @escaping @Sendable ([String: JSONValue]) async throws -> [String: JSONValue]
+        _ name: String, on namespace: SocketIONamespace,
+        _ body: @escaping @Sendable (SocketIOSocket, User, [String: JSONValue]) async throws -> [String: JSONValue]
     ) {
-        socket.on(name) { socket, event in
+        namespace.on(name) { socket, event in
             do {
-                if let retryAfter = await limiter.consume(socket.id + "/" + name) {
+                guard let user = socket.context as? User else { throw HelpdeskError.unauthenticated }
+                if let retryAfter = limiter.consume(socket.id + "/" + name) {
                     throw HelpdeskError.rateLimited(retryAfterSeconds: retryAfter)
                 }
                 guard case .object(let payload)? = event.arguments.first else {
                     throw HelpdeskError.invalidField("payload", "must be an object")
                 }
-                let result = try await TicketEventRelay.$originSocketID.withValue(socket.id) { try await body(payload) }
+                let result = try await TicketEventRelay.$originSocketID.withValue(socket.id) { try await body(socket, user, payload) }
                 event.ack?([.object(result.merging(["ok": true]) { $1 })])
             } catch {
                 let failure = APIError(error, logger: logger)

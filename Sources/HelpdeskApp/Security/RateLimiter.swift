@@ -1,7 +1,9 @@
 import Foundation
+import Synchronization
 
 /// Token buckets per key: each key may spend `capacity` at once and earns it back over `window`.
-actor RateLimiter {
+/// A lock, not an actor: it is consulted on every request and socket event and never waits.
+final class RateLimiter: Sendable {
     private struct Bucket {
         var tokens: Double
         var updated: ContinuousClock.Instant
@@ -10,7 +12,7 @@ actor RateLimiter {
     private let capacity: Double
     private let refillPerSecond: Double
     private let clock = ContinuousClock()
-    private var buckets: [String: Bucket] = [:]
+    private let buckets = Mutex<[String: Bucket]>([:])
     private static let pruneThreshold = 10_000
 
     init(capacity: Int, window: Duration) {
@@ -22,22 +24,24 @@ actor RateLimiter {
     /// Takes one token; returns nil when allowed, else the whole seconds until one is available.
     func consume(_ key: String) -> Int? {
         let now = clock.now
-        var bucket = buckets[key] ?? Bucket(tokens: capacity, updated: now)
-        bucket.tokens = min(capacity, bucket.tokens + elapsedSeconds(from: bucket.updated, to: now) * refillPerSecond)
-        bucket.updated = now
-        defer {
-            buckets[key] = bucket
-            if buckets.count > Self.pruneThreshold { prune(now: now) }
+        return buckets.withLock { buckets in
+            var bucket = buckets[key] ?? Bucket(tokens: capacity, updated: now)
+            bucket.tokens = min(capacity, bucket.tokens + elapsedSeconds(from: bucket.updated, to: now) * refillPerSecond)
+            bucket.updated = now
+            defer {
+                buckets[key] = bucket
+                if buckets.count > Self.pruneThreshold { prune(&buckets, now: now) }
+            }
+            guard bucket.tokens >= 1 else {
+                return Int(((1 - bucket.tokens) / refillPerSecond).rounded(.up))
+            }
+            bucket.tokens -= 1
+            return nil
         }
-        guard bucket.tokens >= 1 else {
-            return Int(((1 - bucket.tokens) / refillPerSecond).rounded(.up))
-        }
-        bucket.tokens -= 1
-        return nil
     }
 
     /// Forgets buckets that have refilled: they behave exactly like new ones.
-    private func prune(now: ContinuousClock.Instant) {
+    private func prune(_ buckets: inout [String: Bucket], now: ContinuousClock.Instant) {
         buckets = buckets.filter { _, bucket in
             bucket.tokens + elapsedSeconds(from: bucket.updated, to: now) * refillPerSecond < capacity
         }

@@ -9,7 +9,7 @@ public protocol TicketRepository: Sendable {
     func create(period: String, _ build: @Sendable (_ sequence: Int) throws -> TicketChange) async throws -> TicketChange
     /// Reads the ticket (by id or number) inside the transaction, lets `change` decide what to write
     /// (nil: nothing), and stores it. The returned messages carry their assigned sequence numbers.
-    func update(reference: String, _ change: @Sendable (Ticket) throws -> TicketChange?) async throws -> TicketChange
+    func update(reference: String, _ change: @escaping @Sendable (Ticket) throws -> TicketChange?) async throws -> TicketChange
     /// Finds a ticket by id or by ticket number.
     func find(reference: String) async throws -> Ticket?
     func view(ticketId: String, viewerId: String) async throws -> TicketView?

@@ -3,11 +3,20 @@ import HelpdeskDomain
 import SQLKit
 
 /// Tickets, messages, activity and read cursors in their tables.
+///
+/// Ticket updates are group-committed: those that arrive while a batch is being written are
+/// applied in order (each sees the ticket as the ones before it left it) and stored together
+/// with a few multi-row statements in one transaction.
 public struct SQLTicketRepository: TicketRepository {
+    /// The most updates written in one transaction.
+    static let maxBatch = 256
+
     private let storage: any SQLStorage
+    private let updates: WriteBatcher<TicketUpdate, TicketChange>
 
     public init(storage: any SQLStorage) {
         self.storage = storage
+        self.updates = WriteBatcher(maxBatch: Self.maxBatch) { batch in await Self.write(batch, to: storage) }
     }
 
     public func create(period: String, _ build: @Sendable (Int) throws -> TicketChange) async throws -> TicketChange {
@@ -18,26 +27,14 @@ public struct SQLTicketRepository: TicketRepository {
                 RETURNING last_value
                 """).first(decodingColumn: "last_value", as: Int.self)
             else { throw TicketStoreError.counterUnavailable }
-            var change = try build(sequence)
-            try await insert(change.ticket, into: db)
-            change.messages = try await append(change.messages, to: &change.ticket, in: db)
-            try await insert(change.activities, into: db)
-            try await save(change.ticket, in: db)
+            let change = Self.numbered(try build(sequence))
+            try await Self.store([change], in: db)
             return change
         }
     }
 
-    public func update(reference: String, _ change: @Sendable (Ticket) throws -> TicketChange?) async throws -> TicketChange {
-        try await storage.transaction { db in
-            guard let current = try await Self.ticket(where: Self.matching(reference), in: db) else {
-                throw HelpdeskError.notFound("Ticket")
-            }
-            guard var change = try change(current) else { return TicketChange(ticket: current) }
-            change.messages = try await append(change.messages, to: &change.ticket, in: db)
-            try await insert(change.activities, into: db)
-            try await save(change.ticket, in: db)
-            return change
-        }
+    public func update(reference: String, _ change: @escaping @Sendable (Ticket) throws -> TicketChange?) async throws -> TicketChange {
+        try await updates.submit(TicketUpdate(reference: reference, change: change))
     }
 
     public func find(reference: String) async throws -> Ticket? {
@@ -52,7 +49,7 @@ public struct SQLTicketRepository: TicketRepository {
 
     public func view(ticketId: String, viewerId: String) async throws -> TicketView? {
         try await storage.reader.raw("\(Self.selectViews(viewerId: viewerId)) WHERE t.id = \(bind: ticketId)")
-            .first(decoding: TicketRow.self, keyDecodingStrategy: .convertFromSnakeCase)?.view
+            .first().map(TicketRow.init)?.view
     }
 
     public func list(_ query: TicketQuery, viewerId: String) async throws -> TicketPage {
@@ -102,7 +99,7 @@ public struct SQLTicketRepository: TicketRepository {
             \(Self.selectViews(viewerId: viewerId)) \(filter)
             ORDER BY t.\(unsafeRaw: sortColumn) \(unsafeRaw: direction), t.id \(unsafeRaw: direction)
             LIMIT \(literal: query.limit + 1)
-            """).all(decoding: TicketRow.self, keyDecodingStrategy: .convertFromSnakeCase)
+            """).all().map(TicketRow.init)
         let page = rows.prefix(query.limit)
         let next = rows.count > query.limit ? page.last.map { row in
             TicketCursor(sortValue: row.sortValue(query.sort), id: row.id)
@@ -116,13 +113,13 @@ public struct SQLTicketRepository: TicketRepository {
             rows = try await storage.reader.raw("""
                 SELECT * FROM messages WHERE ticket_id = \(bind: ticketId) AND seq > \(bind: after)
                 ORDER BY seq ASC LIMIT \(literal: limit)
-                """).all(decoding: MessageRow.self, keyDecodingStrategy: .convertFromSnakeCase)
+                """).all().map(MessageRow.init)
         } else {
             let bound: SQLQueryString = before.map { "AND seq < \(bind: $0)" } ?? ""
             rows = try await storage.reader.raw("""
                 SELECT * FROM messages WHERE ticket_id = \(bind: ticketId) \(bound)
                 ORDER BY seq DESC LIMIT \(literal: limit)
-                """).all(decoding: MessageRow.self, keyDecodingStrategy: .convertFromSnakeCase).reversed()
+                """).all().map(MessageRow.init).reversed()
         }
         return try rows.map { try $0.message() }
     }
@@ -130,7 +127,7 @@ public struct SQLTicketRepository: TicketRepository {
     public func activities(ticketId: String) async throws -> [Activity] {
         try await storage.reader.raw("""
             SELECT * FROM activities WHERE ticket_id = \(bind: ticketId) ORDER BY created_at ASC, rowid ASC
-            """).all(decoding: ActivityRow.self, keyDecodingStrategy: .convertFromSnakeCase).map(\.activity)
+            """).all().map { try ActivityRow($0).activity }
     }
 
     public func markRead(ticketId: String, userId: String, upTo seq: Int, at date: Date) async throws -> ReadCursor {
@@ -157,68 +154,149 @@ public struct SQLTicketRepository: TicketRepository {
 
     // MARK: - Writing
 
-    private func insert(_ ticket: Ticket, into db: any SQLDatabase) async throws {
+    /// One caller's update: the ticket it names and what it makes of it.
+    struct TicketUpdate: Sendable {
+        var reference: String
+        var change: @Sendable (Ticket) throws -> TicketChange?
+    }
+
+    /// Applies a batch of updates in order and stores them in one transaction. If storing fails, each
+    /// update is retried in a transaction of its own, so one bad write cannot fail the others.
+    private static func write(_ batch: [TicketUpdate], to storage: any SQLStorage) async -> [Result<TicketChange, any Error>] {
+        do {
+            return try await storage.transaction { db in try await apply(batch, in: db) }
+        } catch {
+            guard batch.count > 1 else { return [.failure(error)] }
+            var results: [Result<TicketChange, any Error>] = []
+            for update in batch {
+                results += await write([update], to: storage)
+            }
+            return results
+        }
+    }
+
+    private static func apply(_ batch: [TicketUpdate], in db: any SQLDatabase) async throws -> [Result<TicketChange, any Error>] {
+        var tickets = try await currentTickets(batch.map(\.reference), in: db)
+        var results: [Result<TicketChange, any Error>] = []
+        var changes: [TicketChange] = []
+        for update in batch {
+            guard let current = tickets[update.reference] else {
+                results.append(.failure(HelpdeskError.notFound("Ticket")))
+                continue
+            }
+            do {
+                guard let change = try update.change(current).map(numbered) else {
+                    results.append(.success(TicketChange(ticket: current)))
+                    continue
+                }
+                tickets[change.ticket.id] = change.ticket
+                tickets[change.ticket.ticketNumber] = change.ticket
+                changes.append(change)
+                results.append(.success(change))
+            } catch {
+                results.append(.failure(error))
+            }
+        }
+        try await store(changes, in: db)
+        return results
+    }
+
+    /// The tickets the references name, keyed by both id and number.
+    private static func currentTickets(_ references: [String], in db: any SQLDatabase) async throws -> [String: Ticket] {
+        let numbers = Set(references.filter(TicketNumber.looksLikeNumber))
+        let ids = Set(references).subtracting(numbers)
+        var conditions: [SQLQueryString] = []
+        if !ids.isEmpty { conditions.append("t.id IN (\(binds: Array(ids)))") }
+        if !numbers.isEmpty { conditions.append("t.ticket_number IN (\(binds: Array(numbers)))") }
+        let rows = try await db.raw("""
+            SELECT t.*, 0 AS unread_count, 0 AS unread_by_customer FROM tickets t WHERE \(conditions.joined(separator: " OR "))
+            """).all()
+        var tickets: [String: Ticket] = [:]
+        for row in rows {
+            let ticket = try TicketRow(row).view.ticket
+            tickets[ticket.id] = ticket
+            tickets[ticket.ticketNumber] = ticket
+        }
+        return tickets
+    }
+
+    /// Gives the change's messages the sequence numbers after the ticket's last one.
+    private static func numbered(_ change: TicketChange) -> TicketChange {
+        var change = change
+        for index in change.messages.indices {
+            change.ticket.lastSeq += 1
+            change.messages[index].seq = change.ticket.lastSeq
+        }
+        return change
+    }
+
+    /// Writes the changes' tickets (each in its last state), then their messages and activity entries,
+    /// one row per statement: the same few statements over and over, which SQLite keeps prepared.
+    private static func store(_ changes: [TicketChange], in db: any SQLDatabase) async throws {
+        var latest: [String: Ticket] = [:]
+        var order: [String] = []
+        for change in changes {
+            if latest.updateValue(change.ticket, forKey: change.ticket.id) == nil { order.append(change.ticket.id) }
+        }
+        for id in order {
+            try await upsert(latest[id]!, in: db)
+        }
+        for message in changes.flatMap(\.messages) {
+            try await insert(message, into: db)
+        }
+        for activity in changes.flatMap(\.activities) {
+            try await insert(activity, into: db)
+        }
+    }
+
+    private static func upsert(_ ticket: Ticket, in db: any SQLDatabase) async throws {
         try await db.raw("""
-            INSERT INTO tickets (id, ticket_number, title, category, customer_id, customer_name, customer_email,
-                customer_avatar, status, priority, priority_rank, last_seq, sla_deadline, created_at, updated_at)
+            INSERT INTO tickets (id, ticket_number, title, category, customer_id, customer_name, customer_email, customer_avatar,
+                status, priority, priority_rank, assignee_id, assignee_name, assignee_avatar, last_message, last_message_at,
+                last_seq, sla_deadline, created_at, updated_at, resolved_at, closed_at)
             VALUES (\(bind: ticket.id), \(bind: ticket.ticketNumber), \(bind: ticket.title), \(bind: ticket.category),
-                \(bind: ticket.customerId), \(bind: ticket.customerName), \(bind: ticket.customerEmail),
-                \(bind: ticket.customerAvatar), \(bind: ticket.status.rawValue), \(bind: ticket.priority.rawValue),
-                \(bind: ticket.priority.rank), 0, \(bind: ticket.slaDeadline.epochMilliseconds),
-                \(bind: ticket.createdAt.epochMilliseconds), \(bind: ticket.updatedAt.epochMilliseconds))
+                \(bind: ticket.customerId), \(bind: ticket.customerName), \(bind: ticket.customerEmail), \(bind: ticket.customerAvatar),
+                \(bind: ticket.status.rawValue), \(bind: ticket.priority.rawValue), \(bind: ticket.priority.rank),
+                \(bind: ticket.assigneeId), \(bind: ticket.assigneeName), \(bind: ticket.assigneeAvatar),
+                \(bind: ticket.lastMessage), \(bind: ticket.lastMessageAt?.epochMilliseconds), \(bind: ticket.lastSeq),
+                \(bind: ticket.slaDeadline.epochMilliseconds), \(bind: ticket.createdAt.epochMilliseconds),
+                \(bind: ticket.updatedAt.epochMilliseconds), \(bind: ticket.resolvedAt?.epochMilliseconds),
+                \(bind: ticket.closedAt?.epochMilliseconds))
+            ON CONFLICT (id) DO UPDATE SET title = excluded.title, category = excluded.category,
+                status = excluded.status, priority = excluded.priority, priority_rank = excluded.priority_rank,
+                assignee_id = excluded.assignee_id, assignee_name = excluded.assignee_name,
+                assignee_avatar = excluded.assignee_avatar, last_message = excluded.last_message,
+                last_message_at = excluded.last_message_at, last_seq = excluded.last_seq,
+                sla_deadline = excluded.sla_deadline, updated_at = excluded.updated_at,
+                resolved_at = excluded.resolved_at, closed_at = excluded.closed_at
             """).run()
     }
 
-    private func save(_ ticket: Ticket, in db: any SQLDatabase) async throws {
+    private static func insert(_ message: Message, into db: any SQLDatabase) async throws {
+        let attachments = message.attachments.isEmpty ? "[]" : String(decoding: try JSONEncoder().encode(message.attachments), as: UTF8.self)
         try await db.raw("""
-            UPDATE tickets SET title = \(bind: ticket.title), category = \(bind: ticket.category),
-                status = \(bind: ticket.status.rawValue), priority = \(bind: ticket.priority.rawValue),
-                priority_rank = \(bind: ticket.priority.rank), assignee_id = \(bind: ticket.assigneeId),
-                assignee_name = \(bind: ticket.assigneeName), assignee_avatar = \(bind: ticket.assigneeAvatar),
-                last_message = \(bind: ticket.lastMessage), last_message_at = \(bind: ticket.lastMessageAt?.epochMilliseconds),
-                last_seq = \(bind: ticket.lastSeq), sla_deadline = \(bind: ticket.slaDeadline.epochMilliseconds),
-                updated_at = \(bind: ticket.updatedAt.epochMilliseconds),
-                resolved_at = \(bind: ticket.resolvedAt?.epochMilliseconds), closed_at = \(bind: ticket.closedAt?.epochMilliseconds)
-            WHERE id = \(bind: ticket.id)
+            INSERT INTO messages (id, ticket_id, seq, content, sender, sender_id, sender_name, type, attachments, created_at)
+            VALUES (\(bind: message.id), \(bind: message.ticketId), \(bind: message.seq), \(bind: message.content),
+                \(bind: message.sender.rawValue), \(bind: message.senderId), \(bind: message.senderName),
+                \(bind: message.type.rawValue), \(bind: attachments), \(bind: message.createdAt.epochMilliseconds))
             """).run()
     }
 
-    /// Numbers the messages after the ticket's last one and stores them.
-    private func append(_ messages: [Message], to ticket: inout Ticket, in db: any SQLDatabase) async throws -> [Message] {
-        var stored: [Message] = []
-        for var message in messages {
-            ticket.lastSeq += 1
-            message.seq = ticket.lastSeq
-            let attachments = String(decoding: try JSONEncoder().encode(message.attachments), as: UTF8.self)
-            try await db.raw("""
-                INSERT INTO messages (id, ticket_id, seq, content, sender, sender_id, sender_name, type, attachments, created_at)
-                VALUES (\(bind: message.id), \(bind: message.ticketId), \(bind: message.seq), \(bind: message.content),
-                    \(bind: message.sender.rawValue), \(bind: message.senderId), \(bind: message.senderName),
-                    \(bind: message.type.rawValue), \(bind: attachments), \(bind: message.createdAt.epochMilliseconds))
-                """).run()
-            stored.append(message)
-        }
-        return stored
-    }
-
-    private func insert(_ activities: [Activity], into db: any SQLDatabase) async throws {
-        for activity in activities {
-            try await db.raw("""
-                INSERT INTO activities (id, ticket_id, kind, actor_id, actor_name, from_value, to_value, created_at)
-                VALUES (\(bind: activity.id), \(bind: activity.ticketId), \(bind: activity.kind.rawValue),
-                    \(bind: activity.actorId), \(bind: activity.actorName), \(bind: activity.fromValue),
-                    \(bind: activity.toValue), \(bind: activity.createdAt.epochMilliseconds))
-                """).run()
-        }
+    private static func insert(_ activity: Activity, into db: any SQLDatabase) async throws {
+        try await db.raw("""
+            INSERT INTO activities (id, ticket_id, kind, actor_id, actor_name, from_value, to_value, created_at)
+            VALUES (\(bind: activity.id), \(bind: activity.ticketId), \(bind: activity.kind.rawValue), \(bind: activity.actorId),
+                \(bind: activity.actorName), \(bind: activity.fromValue), \(bind: activity.toValue),
+                \(bind: activity.createdAt.epochMilliseconds))
+            """).run()
     }
 
     // MARK: - Reading
 
     private static func ticket(where condition: SQLQueryString, in db: any SQLDatabase) async throws -> Ticket? {
         try await db.raw("SELECT t.*, 0 AS unread_count, 0 AS unread_by_customer FROM tickets t WHERE \(condition)")
-            .first(decoding: TicketRow.self, keyDecodingStrategy: .convertFromSnakeCase)?.view.ticket
+            .first().map(TicketRow.init)?.view.ticket
     }
-
     /// Tickets with the viewer's unread count and the customer's: messages after each one's read
     /// cursor that they did not write themselves.
     private static func selectViews(viewerId: String) -> SQLQueryString {

@@ -1,8 +1,9 @@
 import Foundation
 import HelpdeskDomain
+import SQLKit
 
 /// A `messages` row; attachments are stored as a JSON array.
-struct MessageRow: Decodable {
+struct MessageRow {
     var id: String
     var ticketId: String
     var seq: Int
@@ -13,6 +14,19 @@ struct MessageRow: Decodable {
     var type: String
     var attachments: String
     var createdAt: Int64
+
+    init(_ row: any SQLRow) throws {
+        id = try row.decode(column: "id", as: String.self)
+        ticketId = try row.decode(column: "ticket_id", as: String.self)
+        seq = try row.decode(column: "seq", as: Int.self)
+        content = try row.decode(column: "content", as: String.self)
+        sender = try row.decode(column: "sender", as: String.self)
+        senderId = try row.decode(column: "sender_id", as: String?.self)
+        senderName = try row.decode(column: "sender_name", as: String.self)
+        type = try row.decode(column: "type", as: String.self)
+        attachments = try row.decode(column: "attachments", as: String.self)
+        createdAt = try row.decode(column: "created_at", as: Int64.self)
+    }
 
     func message() throws -> Message {
         guard let attachments = try? JSONDecoder().decode([Attachment].self, from: Data(attachments.utf8)) else {

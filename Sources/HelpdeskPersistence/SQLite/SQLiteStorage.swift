@@ -1,66 +1,69 @@
 import Foundation
 import Logging
+import NIOCore
+import NIOPosix
 import SQLKit
-import SQLiteKit
 
-/// SQLite in WAL mode: one writer connection behind a lock, and a small pool of read connections.
+/// SQLite in WAL mode through its C API: one writer connection whose transactions are serialized
+/// and run on a thread of their own, and a few read connections used from the blocking thread pool.
 public final class SQLiteStorage: SQLStorage {
     static let readerCount = 4
 
     public let reader: any SQLDatabase
-    private let writer: any SQLDatabase
-    private let connections: [SQLiteConnection]
+    private let writer: SQLiteDatabase
+    private let connections: [SQLiteConnectionLock]
     private let writeLock = AsyncMutex()
+    private let writerThread = SQLiteWriterThread()
 
-    private init(writer: SQLiteConnection, readers: [SQLiteConnection], logger: Logger) {
-        self.writer = writer.sql(queryLogLevel: .trace)
-        self.reader = SQLiteReaderPool(connections: readers.isEmpty ? [writer] : readers, logger: logger)
+    private init(writer: SQLiteConnectionLock, readers: [SQLiteConnectionLock], logger: Logger) {
+        let eventLoop = MultiThreadedEventLoopGroup.singleton.any()
+        self.writer = SQLiteDatabase(execution: .direct(writer), logger: logger, eventLoop: eventLoop)
+        self.reader = SQLiteDatabase(
+            execution: .pooled(readers.isEmpty ? [writer] : readers, .singleton, SQLiteDatabase.Counter()),
+            logger: logger, eventLoop: eventLoop
+        )
         self.connections = [writer] + readers
     }
 
-    /// Opens (and creates) the database; an in-memory database shares one connection.
+    /// Opens (and creates) the database; an in-memory database has one connection for everything.
     public static func open(_ location: DatabaseLocation, logger: Logger) async throws -> SQLiteStorage {
-        switch location {
-        case .sqliteMemory:
-            let connection = try await SQLiteConnection.open(storage: .memory, logger: logger)
-            try await configure(connection, wal: false)
-            return SQLiteStorage(writer: connection, readers: [], logger: logger)
-        case .sqliteFile(let path):
-            let directory = URL(fileURLWithPath: path).deletingLastPathComponent()
-            try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-            let writer = try await SQLiteConnection.open(storage: .file(path: path), logger: logger)
-            try await configure(writer, wal: true)
-            var readers: [SQLiteConnection] = []
-            for _ in 0..<readerCount {
-                let reader = try await SQLiteConnection.open(storage: .file(path: path), logger: logger)
-                try await configure(reader, wal: true)
-                readers.append(reader)
+        try await NIOThreadPool.singleton.runIfActive {
+            switch location {
+            case .sqliteMemory:
+                return SQLiteStorage(writer: try connect(":memory:", wal: false), readers: [], logger: logger)
+            case .sqliteFile(let path):
+                let directory = URL(fileURLWithPath: path).deletingLastPathComponent()
+                try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+                let writer = try connect(path, wal: true)
+                let readers = try (0..<readerCount).map { _ in try connect(path, wal: true) }
+                return SQLiteStorage(writer: writer, readers: readers, logger: logger)
             }
-            return SQLiteStorage(writer: writer, readers: readers, logger: logger)
         }
     }
 
-    private static func configure(_ connection: SQLiteConnection, wal: Bool) async throws {
-        let db = connection.sql()
+    private static func connect(_ path: String, wal: Bool) throws -> SQLiteConnectionLock {
+        let connection = SQLiteConnectionLock(try SQLiteConnection(path: path))
         if wal {
-            try await db.raw("PRAGMA journal_mode=WAL").run()
-            try await db.raw("PRAGMA synchronous=NORMAL").run()
+            try connection.execute("PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL")
         }
-        try await db.raw("PRAGMA busy_timeout=5000").run()
-        try await db.raw("PRAGMA foreign_keys=ON").run()
+        try connection.execute("PRAGMA busy_timeout=5000; PRAGMA foreign_keys=ON")
+        return connection
     }
 
     public func transaction<T: Sendable>(_ body: @Sendable (any SQLDatabase) async throws -> T) async throws -> T {
         let writer = self.writer
+        let thread = writerThread
         return try await writeLock.withLock {
-            try await writer.raw("BEGIN IMMEDIATE").run()
-            do {
-                let result = try await body(writer)
-                try await writer.raw("COMMIT").run()
-                return result
-            } catch {
-                try? await writer.raw("ROLLBACK").run()
-                throw error
+            try await withTaskExecutorPreference(thread) {
+                try await writer.raw("BEGIN IMMEDIATE").run()
+                do {
+                    let result = try await body(writer)
+                    try await writer.raw("COMMIT").run()
+                    return result
+                } catch {
+                    try? await writer.raw("ROLLBACK").run()
+                    throw error
+                }
             }
         }
     }
@@ -70,8 +73,11 @@ public final class SQLiteStorage: SQLStorage {
     }
 
     public func close() async throws {
-        for connection in connections {
-            try await connection.close()
+        try await writeLock.withLock {
+            for connection in connections {
+                connection.close()
+            }
         }
+        try await writerThread.shutdown()
     }
 }

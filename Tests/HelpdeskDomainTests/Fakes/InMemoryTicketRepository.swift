@@ -17,7 +17,7 @@ actor InMemoryTicketRepository: TicketRepository {
         return change
     }
 
-    func update(reference: String, _ change: @Sendable (Ticket) throws -> TicketChange?) throws -> TicketChange {
+    func update(reference: String, _ change: @escaping @Sendable (Ticket) throws -> TicketChange?) throws -> TicketChange {
         guard let current = find(reference: reference) else { throw HelpdeskError.notFound("Ticket") }
         guard var change = try change(current) else { return TicketChange(ticket: current) }
         store(&change)

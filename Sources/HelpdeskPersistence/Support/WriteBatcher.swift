@@ -1,0 +1,90 @@
+import Synchronization
+
+/// Group commit: writes submitted while another batch is being written wait and then go together
+/// in the next batch, so under load many writes share one transaction and one round of statements.
+///
+/// There is no background task. The first caller to find nobody writing leads: it writes the
+/// queued inputs, hands every waiter its result, and passes the lead to the oldest caller still
+/// waiting, so each caller does at most one batch of work before it returns.
+final class WriteBatcher<Input: Sendable, Output: Sendable>: Sendable {
+    /// Writes a batch; returns one result per input, in order.
+    typealias Write = @Sendable ([Input]) async -> [Result<Output, any Error>]
+
+    private enum Turn {
+        case lead
+        case done(Result<Output, any Error>)
+    }
+
+    private struct Waiting {
+        let id: UInt64
+        let input: Input
+        let continuation: CheckedContinuation<Turn, Never>
+    }
+
+    private struct State {
+        var queue: [Waiting] = []
+        var isWriting = false
+        var nextId: UInt64 = 0
+    }
+
+    private let state = Mutex(State())
+    private let maxBatch: Int
+    private let write: Write
+
+    init(maxBatch: Int, write: @escaping Write) {
+        precondition(maxBatch > 0, "a batch holds at least one write")
+        self.maxBatch = maxBatch
+        self.write = write
+    }
+
+    /// How many writes wait for a batch.
+    var queuedCount: Int {
+        state.withLock { $0.queue.count }
+    }
+
+    func submit(_ input: Input) async throws -> Output {
+        var ownId: UInt64 = 0
+        let turn = await withCheckedContinuation { (continuation: CheckedContinuation<Turn, Never>) in
+            let leads = state.withLock { state in
+                ownId = state.nextId
+                state.nextId += 1
+                state.queue.append(Waiting(id: ownId, input: input, continuation: continuation))
+                guard !state.isWriting else { return false }
+                state.isWriting = true
+                return true
+            }
+            if leads { continuation.resume(returning: .lead) }
+        }
+        switch turn {
+        case .done(let result): return try result.get()
+        case .lead: return try await lead(ownId).get()
+        }
+    }
+
+    /// Writes the oldest queued inputs (the leader's own is first among them) and passes the lead on.
+    private func lead(_ ownId: UInt64) async -> Result<Output, any Error> {
+        let batch = state.withLock { state in
+            let batch = Array(state.queue.prefix(maxBatch))
+            state.queue.removeFirst(batch.count)
+            return batch
+        }
+        let results = await write(batch.map(\.input))
+        precondition(results.count == batch.count, "a batch write returns one result per input")
+        var own: Result<Output, any Error>?
+        for (waiting, result) in zip(batch, results) {
+            if waiting.id == ownId {
+                own = result
+            } else {
+                waiting.continuation.resume(returning: .done(result))
+            }
+        }
+        let next = state.withLock { state -> Waiting? in
+            if let oldest = state.queue.first { return oldest }
+            state.isWriting = false
+            return nil
+        }
+        next?.continuation.resume(returning: .lead)
+        guard let own else { preconditionFailure("the leader's input is in its batch") }
+        return own
+    }
+}

@@ -1,3 +1,4 @@
+import DequeModule
 import Synchronization
 
 /// What connection-state recovery remembers for one namespace: recent broadcasts with their offsets,
@@ -34,21 +35,12 @@ final class RecoveryLog: Sendable {
     }
 
     private struct State {
-        /// Entries before `start` are forgotten; the array is compacted once they are half of it.
-        var entries: [Entry] = []
-        var start = 0
+        /// Oldest first; entries leave from the front one at a time, so no write waits for a compaction.
+        var entries = Deque<Entry>()
         var saved: [String: Saved] = [:]
         /// Expired sessions are swept when `saved` reaches this size, so a burst of disconnects stays linear.
         var savedSweepThreshold = 1024
         var nextOffset: UInt64 = 0
-
-        mutating func forget(upTo index: Int) {
-            start = index
-            if start > entries.count / 2 {
-                entries.removeFirst(start)
-                start = 0
-            }
-        }
     }
 
     private let window: Duration
@@ -71,9 +63,9 @@ final class RecoveryLog: Sendable {
             state.entries.append(Entry(
                 offset: offset, rooms: rooms, excludedRooms: excludedRooms, excludedSockets: excludedSockets, data: data, at: now
             ))
-            var first = max(state.start, state.entries.count - capacity)
-            while first < state.entries.count, now - state.entries[first].at > window { first += 1 }
-            state.forget(upTo: first)
+            while let oldest = state.entries.first, state.entries.count > capacity || now - oldest.at > window {
+                state.entries.removeFirst()
+            }
             return data + [.string(offset)]
         }
     }
@@ -103,7 +95,7 @@ final class RecoveryLog: Sendable {
         let now = ContinuousClock.now
         return state.withLock { state in
             guard let saved = state.saved.removeValue(forKey: pid), now - saved.at <= window, Self.same(saved.context, context),
-                  let index = state.entries[state.start...].firstIndex(where: { $0.offset == offset })
+                  let index = state.entries.firstIndex(where: { $0.offset == offset })
             else { return nil }
             let missed = state.entries[(index + 1)...]
                 .filter { $0.reaches(socketID: saved.socketID, rooms: saved.rooms) }

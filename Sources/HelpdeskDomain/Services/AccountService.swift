@@ -67,7 +67,7 @@ public struct AccountService: Sendable {
         let name = try Validate.text(name, field: "name", maxLength: Self.maxNameLength)
         let hash = try await hasher.hash(try Validate.password(password))
         let now = clock.now()
-        let user = User(id: UUID().uuidString.lowercased(), email: email, name: name, role: role, createdAt: now, updatedAt: now)
+        let user = User(id: RandomID.make(), email: email, name: name, role: role, createdAt: now, updatedAt: now)
         try await users.create(user, passwordHash: hash)
         return user
     }

@@ -5,7 +5,8 @@ import NIOPosix
 import NIOWebSocket
 
 /// Drives a Socket.IO ticket-chat server: `idle` connects clients and holds them; `rate` sends chat
-/// messages at each given rate and prints delivered messages/s and send→receive latency per step.
+/// messages at each given rate and prints delivered messages/s and send→receive latency per step;
+/// each step is preceded by a warm-up at the same rate whose latencies are not counted.
 @main
 struct LoadGenerator {
     struct Client: Decodable {
@@ -20,7 +21,7 @@ struct LoadGenerator {
         guard let url = arguments["--url"].flatMap(URL.init(string:)), let host = url.host, let port = url.port,
               let clientsFile = arguments["--clients"], let mode = arguments["--mode"]
         else {
-            FileHandle.standardError.write(Data("usage: realtime-loadgen --url http://host:port --clients FILE --mode idle|rate [--rates 1000,2000] [--seconds 5]\n".utf8))
+            FileHandle.standardError.write(Data("usage: realtime-loadgen --url http://host:port --clients FILE --mode idle|rate [--rates 1000,2000] [--seconds 5] [--warmup 1]\n".utf8))
             exit(2)
         }
         let clients = try JSONDecoder().decode([Client].self, from: Data(contentsOf: URL(fileURLWithPath: clientsFile)))
@@ -42,13 +43,31 @@ struct LoadGenerator {
             while true { try await Task.sleep(for: .seconds(3600)) }
         }
         let seconds = Double(arguments["--seconds"] ?? "5") ?? 5
+        let warmup = Double(arguments["--warmup"] ?? "1") ?? 1
         for rate in (arguments["--rates"] ?? "1000").split(separator: ",").compactMap({ Double($0) }) {
+            if warmup > 0 { _ = try await send(rate: rate, seconds: warmup, senders: senders) }
             try await runStep(rate: rate, seconds: seconds, senders: senders, recorder: recorder)
         }
     }
 
     static func runStep(rate: Double, seconds: Double, senders: [BenchSender], recorder: LatencyRecorder) async throws {
         _ = recorder.drain()
+        let sent = try await send(rate: rate, seconds: seconds, senders: senders)
+        try await Task.sleep(for: .milliseconds(500))
+        let (latencies, acks) = recorder.drain()
+        let sorted = latencies.sorted()
+        func percentile(_ p: Double) -> Double {
+            sorted.isEmpty ? .nan : Double(sorted[min(sorted.count - 1, Int(Double(sorted.count) * p))]) / 1e6
+        }
+        report([
+            "event": "step", "targetRate": .number(rate), "sent": .number(Double(sent)), "acked": .number(Double(acks)),
+            "delivered": .number(Double(sorted.count)), "deliveredPerSecond": .number(Double(sorted.count) / seconds),
+            "p50Ms": .number(percentile(0.5)), "p99Ms": .number(percentile(0.99)),
+        ])
+    }
+
+    /// Sends chat messages at `rate` per second for `seconds`, round-robin over the senders; returns how many.
+    static func send(rate: Double, seconds: Double, senders: [BenchSender]) async throws -> Int {
         let start = ContinuousClock.now
         var sent = 0
         var next = 0
@@ -64,17 +83,7 @@ struct LoadGenerator {
             }
             try await Task.sleep(for: .milliseconds(1))
         }
-        try await Task.sleep(for: .milliseconds(500))
-        let (latencies, acks) = recorder.drain()
-        let sorted = latencies.sorted()
-        func percentile(_ p: Double) -> Double {
-            sorted.isEmpty ? .nan : Double(sorted[min(sorted.count - 1, Int(Double(sorted.count) * p))]) / 1e6
-        }
-        report([
-            "event": "step", "targetRate": .number(rate), "sent": .number(Double(sent)), "acked": .number(Double(acks)),
-            "delivered": .number(Double(sorted.count)), "deliveredPerSecond": .number(Double(sorted.count) / seconds),
-            "p50Ms": .number(percentile(0.5)), "p99Ms": .number(percentile(0.99)),
-        ])
+        return sent
     }
 
     static func connect(host: String, port: Int, client: Client, joinsTicket: Bool, recorder: LatencyRecorder) async throws -> BenchSender {

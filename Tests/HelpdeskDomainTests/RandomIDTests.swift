@@ -3,14 +3,22 @@ import HelpdeskDomain
 import Testing
 
 @Suite struct RandomIDTests {
-    @Test func idsAreDistinctLowercaseVersion4UUIDs() throws {
+    @Test func idsAreDistinctLowercaseVersion7UUIDs() throws {
         let ids = (0..<10_000).map { _ in RandomID.make() }
         #expect(Set(ids).count == ids.count)
         for id in ids.prefix(500) {
             #expect(id == id.lowercased())
             let uuid = try #require(UUID(uuidString: id)).uuid
-            #expect(uuid.6 >> 4 == 4, "version 4: \(id)")
-            #expect(uuid.8 >> 6 == 0b10, "RFC 4122 variant: \(id)")
+            #expect(uuid.6 >> 4 == 7, "version 7: \(id)")
+            #expect(uuid.8 >> 6 == 0b10, "RFC 9562 variant: \(id)")
         }
+    }
+
+    @Test func laterIdsSortAfterEarlierOnes() throws {
+        // Half a millisecond into each millisecond, so that binary fractions cannot tip one into the previous.
+        let ids = (0..<1000).map { RandomID.make(at: Date(timeIntervalSince1970: (1_700_000_000_000 + Double($0) + 0.5) / 1000)) }
+        let isSorted = zip(ids, ids.dropFirst()).allSatisfy { $0 < $1 }
+        #expect(isSorted)
+        #expect(ids[0].hasPrefix("018bcfe5-6800-7"))
     }
 }

@@ -9,7 +9,7 @@ public struct TicketEditor: Sendable {
 
     public init(
         actor: User, now: Date, sla: SlaPolicy = SlaPolicy(),
-        makeID: @escaping @Sendable () -> String = RandomID.make
+        makeID: @escaping @Sendable () -> String = { RandomID.make() }
     ) {
         self.actor = actor
         self.now = now

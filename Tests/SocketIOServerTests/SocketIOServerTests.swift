@@ -98,6 +98,26 @@ func eventually(_ condition: () -> Bool, sourceLocation: SourceLocation = #_sour
         }
     }
 
+    @Test func namespaceHandlersServeEverySocketAfterTheSocketsOwn() async throws {
+        try await withServer { io, connect in
+            let disconnects = Mutex<[String]>([])
+            io.of("/").on("echo") { socket, event in event.ack?(event.arguments) }
+            io.of("/").on("join") { _, event in event.ack?(["namespace handler"]) }
+            io.of("/").onDisconnect { socket, reason in disconnects.withLock { $0.append(reason) } }
+            let (alice, aliceConnection) = try await connect()
+            let (bob, bobConnection) = try await connect()
+            aliceConnection.received(.text(#"421["echo","hi"]"#))
+            bobConnection.received(.text(#"427["echo",{"n":2}]"#))
+            #expect(await alice.waitFor { $0 == #"431["hi"]"# } != nil)
+            #expect(await bob.waitFor { $0 == #"437[{"n":2}]"# } != nil)
+            aliceConnection.received(.text(#"422["join","ticket:1"]"#))
+            let joined = await alice.waitFor { $0.hasPrefix("432") }
+            #expect(joined?.contains("ticket:1") == true && joined?.contains("namespace handler") == false)
+            aliceConnection.received(.text("41"))
+            await eventually { disconnects.withLock { $0 } == ["client namespace disconnect"] }
+        }
+    }
+
     @Test func exceptExcludesARoom() async throws {
         try await withServer { io, connect in
             let (alice, aliceConnection) = try await connect()

@@ -1,7 +1,5 @@
-import Foundation
-
 /// Any JSON value, plus the binary buffers Socket.IO carries as attachments.
-public enum JSONValue: Sendable, Equatable, Codable {
+public enum JSONValue: Sendable, Equatable {
     case null
     case bool(Bool)
     case integer(Int64)
@@ -12,40 +10,7 @@ public enum JSONValue: Sendable, Equatable, Codable {
     /// Bytes; on the wire a `{"_placeholder":true,"num":N}` pointing at attachment N.
     case binary([UInt8])
 
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.singleValueContainer()
-        if container.decodeNil() {
-            self = .null
-        } else if let value = try? container.decode(Bool.self) {
-            self = .bool(value)
-        } else if let value = try? container.decode(Int64.self) {
-            self = .integer(value)
-        } else if let value = try? container.decode(Double.self) {
-            self = .double(value)
-        } else if let value = try? container.decode(String.self) {
-            self = .string(value)
-        } else if let value = try? container.decode([JSONValue].self) {
-            self = .array(value)
-        } else {
-            self = .object(try container.decode([String: JSONValue].self))
-        }
-    }
-
-    public func encode(to encoder: any Encoder) throws {
-        var container = encoder.singleValueContainer()
-        switch self {
-        case .null: try container.encodeNil()
-        case .bool(let value): try container.encode(value)
-        case .integer(let value): try container.encode(value)
-        case .double(let value): try container.encode(value)
-        case .string(let value): try container.encode(value)
-        case .array(let value): try container.encode(value)
-        case .object(let value): try container.encode(value)
-        case .binary(let bytes): try container.encode(Data(bytes).base64EncodedString())
-        }
-    }
-
-    /// Compact JSON text, with object keys sorted so equal values encode equally.
+    /// Compact JSON text, with object keys sorted so equal values encode equally; binary as base64.
     public var jsonText: String {
         JSONWriter.text(of: self)
     }

@@ -39,6 +39,16 @@ func eventually(_ condition: () -> Bool, sourceLocation: SourceLocation = #_sour
     }
 }
 
+/// Opens a WebSocket client on `engine` and connects it to namespace `/`.
+func connectClient(to engine: EngineIOServer) async throws -> (RecordingWebSocket, EngineIOWebSocketConnection) {
+    let socket = RecordingWebSocket()
+    let handshake = EngineIOHandshake(query: ["EIO": "4", "transport": "websocket"], headers: [:], remoteAddress: nil)
+    let connection = try #require(engine.webSocketOpened(socket, handshake: handshake))
+    connection.received(.text("40"))
+    #expect(await socket.waitFor { $0.hasPrefix("40{\"sid\"") } != nil)
+    return (socket, connection)
+}
+
 @Suite struct SocketIOServerTests {
     /// Runs a Socket.IO server with a `join` event handler and gives the test a way to connect clients.
     func withServer(_ body: (SocketIOServer, () async throws -> (RecordingWebSocket, EngineIOWebSocketConnection)) async throws -> Void) async throws {
@@ -56,14 +66,7 @@ func eventually(_ condition: () -> Bool, sourceLocation: SourceLocation = #_sour
         let engine = EngineIOServer(configuration: EngineIOConfiguration(), handler: io, logger: Logger(label: "test"))
         try await withThrowingTaskGroup(of: Void.self) { group in
             group.addTask { try await io.run() }
-            try await body(io) {
-                let socket = RecordingWebSocket()
-                let handshake = EngineIOHandshake(query: ["EIO": "4", "transport": "websocket"], headers: [:], remoteAddress: nil)
-                let connection = try #require(engine.webSocketOpened(socket, handshake: handshake))
-                connection.received(.text("40"))
-                #expect(await socket.waitFor { $0.hasPrefix("40{\"sid\"") } != nil)
-                return (socket, connection)
-            }
+            try await body(io) { try await connectClient(to: engine) }
             group.cancelAll()
         }
     }
@@ -213,11 +216,7 @@ func eventually(_ condition: () -> Bool, sourceLocation: SourceLocation = #_sour
         let engine = EngineIOServer(configuration: EngineIOConfiguration(), handler: io, logger: Logger(label: "test"))
         try await withThrowingTaskGroup(of: Void.self) { group in
             group.addTask { try await io.run() }
-            let socket = RecordingWebSocket()
-            let handshake = EngineIOHandshake(query: ["EIO": "4", "transport": "websocket"], headers: [:], remoteAddress: nil)
-            let connection = try #require(engine.webSocketOpened(socket, handshake: handshake))
-            connection.received(.text("40"))
-            #expect(await socket.waitFor { $0.hasPrefix("40{") } != nil)
+            let (_, connection) = try await connectClient(to: engine)
             for _ in 0...(SocketIOClientLimits.maxQueuedPackets + 1) {
                 connection.received(.text(#"42["slow"]"#))
             }
@@ -237,11 +236,7 @@ func eventually(_ condition: () -> Bool, sourceLocation: SourceLocation = #_sour
         let engine = EngineIOServer(configuration: EngineIOConfiguration(), handler: io, logger: Logger(label: "test"))
         try await withThrowingTaskGroup(of: Void.self) { group in
             group.addTask { try await io.run() }
-            let socket = RecordingWebSocket()
-            let handshake = EngineIOHandshake(query: ["EIO": "4", "transport": "websocket"], headers: [:], remoteAddress: nil)
-            let connection = try #require(engine.webSocketOpened(socket, handshake: handshake))
-            connection.received(.text("40"))
-            #expect(await socket.waitFor { $0.hasPrefix("40{") } != nil)
+            let (socket, connection) = try await connectClient(to: engine)
             let server = try #require(namespace.sockets().first)
 
             async let answer = server.emitWithAck("question", ["ready?"])

@@ -6,7 +6,7 @@ extension JSONValue {
     init(encoding value: some Encodable) {
         do {
             let data = try WireJSON.encoder().encode(value)
-            self = try JSONDecoder().decode(JSONValue.self, from: data)
+            self = try JSONValue(jsonText: String(decoding: data, as: UTF8.self)[...])
         } catch {
             self = .null
         }

@@ -31,6 +31,16 @@ public enum JSONValue: Sendable, Equatable {
     public var arrayValue: [JSONValue]? {
         if case .array(let value) = self { value } else { nil }
     }
+
+    /// Whether a binary buffer is anywhere inside.
+    var containsBinary: Bool {
+        switch self {
+        case .binary: true
+        case .array(let items): items.contains { $0.containsBinary }
+        case .object(let object): object.values.contains { $0.containsBinary }
+        default: false
+        }
+    }
 }
 
 extension JSONValue: ExpressibleByStringLiteral, ExpressibleByIntegerLiteral, ExpressibleByBooleanLiteral,

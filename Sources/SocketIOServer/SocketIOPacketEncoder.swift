@@ -13,20 +13,23 @@ public enum SocketIOPacketEncoder {
 
     public static func encode(_ packet: SocketIOPacket) -> Encoded {
         var attachments: [[UInt8]] = []
-        let data = packet.data.map { extractBinary($0, into: &attachments) }
+        let data = packet.data.map { $0.containsBinary ? extractBinary($0, into: &attachments) : $0 }
         var type = packet.type
         if !attachments.isEmpty {
             if type == .event { type = .binaryEvent }
             if type == .ack { type = .binaryAck }
         }
-        var text = String(type.rawValue)
-        if type.isBinary { text += "\(attachments.count)-" }
-        if packet.namespace != "/" { text += packet.namespace + "," }
-        if let id = packet.id { text += String(id) }
-        if let data { text += data.jsonText }
-        return Encoded(text: text, attachments: attachments)
+        var text: [UInt8] = []
+        text.reserveCapacity(256)
+        text.append(contentsOf: String(type.rawValue).utf8)
+        if type.isBinary { text.append(contentsOf: "\(attachments.count)-".utf8) }
+        if packet.namespace != "/" { text.append(contentsOf: (packet.namespace + ",").utf8) }
+        if let id = packet.id { text.append(contentsOf: String(id).utf8) }
+        if let data { JSONWriter.write(data, into: &text) }
+        return Encoded(text: String(decoding: text, as: UTF8.self), attachments: attachments)
     }
 
+    /// Replaces buffers with placeholders, rebuilding the containers on the way; only called when there are buffers.
     private static func extractBinary(_ value: JSONValue, into attachments: inout [[UInt8]]) -> JSONValue {
         switch value {
         case .binary(let bytes):

@@ -133,6 +133,21 @@ final class RecordingWebSocket: EngineIOWebSocket {
         #expect(server.session(id: sid) == nil)
     }
 
+    @Test func aPollingClientThatStopsPollingIsClosedWhenItsBufferIsFull() async throws {
+        var configuration = server.configuration
+        configuration.maxBufferedBytes = 10_000
+        let server = EngineIOServer(configuration: configuration, handler: handler, logger: Logger(label: "test"))
+        let opened = await server.handle(EngineIOHTTPRequest(method: .get, query: ["EIO": "4", "transport": "polling"], origin: nil, body: []), handshake: Self.handshake)
+        let json = try JSONSerialization.jsonObject(with: Data(text(opened).dropFirst().utf8)) as? [String: Any]
+        let sid = try #require(json?["sid"] as? String)
+        let session = try #require(server.session(id: sid))
+        for _ in 0..<9 { session.send(.text(String(repeating: "x", count: 1_000))) }
+        #expect(!session.isClosed)
+        session.send(.text(String(repeating: "x", count: 1_000)))
+        #expect(session.isClosed)
+        #expect(handler.closed.withLock { $0 } == [.bufferFull])
+    }
+
     @Test func timerResolutionFollowsTheHeartbeat() {
         #expect(EngineIOServer.timerResolution(server.configuration) == .milliseconds(20))
         #expect(EngineIOServer.timerResolution(EngineIOConfiguration()) == .seconds(1))

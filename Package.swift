@@ -150,6 +150,16 @@ let package = Package(
             swiftSettings: strict
         ),
         .testTarget(
+            name: "SocketIOHummingbirdTests",
+            dependencies: [
+                "SocketIOHummingbird",
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOEmbedded", package: "swift-nio"),
+                .product(name: "NIOWebSocket", package: "swift-nio"),
+            ],
+            swiftSettings: strict
+        ),
+        .testTarget(
             name: "HelpdeskDomainTests",
             dependencies: ["HelpdeskDomain"],
             swiftSettings: strict

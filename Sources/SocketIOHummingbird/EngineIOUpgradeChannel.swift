@@ -72,7 +72,9 @@ public struct EngineIOUpgradeChannel: ServerChildChannel, HTTPChannelHandler {
                             minNonFinalFragmentSize: 0, maxAccumulatedFrameCount: 256,
                             maxAccumulatedFrameSize: server.configuration.maxPayload
                         ))
-                        try channel.pipeline.syncOperations.addHandler(EngineIOWebSocketHandler(server: server, handshake: handshake))
+                        let writer = WebSocketBatchWriter()
+                        try channel.pipeline.syncOperations.addHandler(writer, position: .first)
+                        try channel.pipeline.syncOperations.addHandler(EngineIOWebSocketHandler(server: server, handshake: handshake, writer: writer))
                         return .upgraded
                     }
                 }

@@ -9,16 +9,22 @@ final class EngineIOWebSocketHandler: ChannelInboundHandler {
 
     private let server: EngineIOServer
     private let handshake: EngineIOHandshake
+    private let writer: WebSocketBatchWriter
     private var connection: EngineIOWebSocketConnection?
     private var isClosing = false
 
-    init(server: EngineIOServer, handshake: EngineIOHandshake) {
+    /// `writer` is the batch writer at the head end of the same pipeline.
+    init(server: EngineIOServer, handshake: EngineIOHandshake, writer: WebSocketBatchWriter) {
         self.server = server
         self.handshake = handshake
+        self.writer = writer
     }
 
     func handlerAdded(context: ChannelHandlerContext) {
-        let socket = NIOEngineIOWebSocket(channel: context.channel, maxBufferedBytes: server.configuration.maxBufferedBytes)
+        let socket = NIOEngineIOWebSocket(
+            channel: context.channel, writer: NIOLoopBound(writer, eventLoop: context.eventLoop),
+            maxBufferedBytes: server.configuration.maxBufferedBytes
+        )
         connection = server.webSocketOpened(socket, handshake: handshake)
         if connection == nil { socket.close() }
     }

@@ -6,48 +6,47 @@ import Synchronization
 /// An Engine.IO WebSocket over a NIO channel; a client that stops reading is disconnected once
 /// `maxBufferedBytes` are waiting for it.
 ///
-/// Frames are queued and written by a task on the channel's event loop, never by the caller: the
-/// caller may hold its session's lock, and a write can close the channel and call back into the
-/// session. Frames queued before that task runs go out together with one flush.
+/// Messages are framed into one buffer and written by a task on the channel's event loop, never by
+/// the caller: the caller may hold its session's lock, and a write can close the channel and call
+/// back into the session. Messages queued before that task runs go out in one write and one flush.
 final class NIOEngineIOWebSocket: EngineIOWebSocket {
     private struct Outbox {
-        var frames: [WebSocketFrame] = []
-        var bytes = 0
+        var frames: ByteBuffer?
         var isScheduled = false
     }
 
     private let channel: any Channel
+    private let writer: NIOLoopBound<WebSocketBatchWriter>
     private let maxBufferedBytes: Int
     private let bufferedBytes = Atomic<Int>(0)
     private let outbox = Mutex(Outbox())
 
-    init(channel: any Channel, maxBufferedBytes: Int) {
+    init(channel: any Channel, writer: NIOLoopBound<WebSocketBatchWriter>, maxBufferedBytes: Int) {
         self.channel = channel
+        self.writer = writer
         self.maxBufferedBytes = maxBufferedBytes
     }
 
     func send(_ frame: EngineIOPacket.Payload) {
-        let opcode: WebSocketOpcode
-        var buffer: ByteBuffer
-        switch frame {
-        case .text(let text):
-            opcode = .text
-            buffer = channel.allocator.buffer(capacity: text.utf8.count)
-            buffer.writeString(text)
-        case .binary(let bytes):
-            opcode = .binary
-            buffer = channel.allocator.buffer(capacity: bytes.count)
-            buffer.writeBytes(bytes)
+        let (opcode, length): (WebSocketOpcode, Int) = switch frame {
+        case .text(let text): (.text, text.utf8.count)
+        case .binary(let bytes): (.binary, bytes.count)
         }
-        let size = buffer.readableBytes
+        let size = WebSocketBatchWriter.headerSize(length: length) + length
         guard bufferedBytes.add(size, ordering: .relaxed).newValue <= maxBufferedBytes else {
             let channel = self.channel
             channel.eventLoop.execute { channel.close(promise: nil) }
             return
         }
         let schedules = outbox.withLock { outbox in
-            outbox.frames.append(WebSocketFrame(fin: true, opcode: opcode, data: buffer))
-            outbox.bytes += size
+            var frames = outbox.frames ?? channel.allocator.buffer(capacity: max(size, 512))
+            outbox.frames = nil
+            WebSocketBatchWriter.appendHeader(opcode: opcode, length: length, to: &frames)
+            switch frame {
+            case .text(let text): frames.writeString(text)
+            case .binary(let bytes): frames.writeBytes(bytes)
+            }
+            outbox.frames = frames
             defer { outbox.isScheduled = true }
             return !outbox.isScheduled
         }
@@ -68,20 +67,18 @@ final class NIOEngineIOWebSocket: EngineIOWebSocket {
         }
     }
 
-    /// Writes what is queued with one flush; the bytes count as buffered until the last write completes.
+    /// Writes what is queued; the bytes count as buffered until the write completes.
     private func writeQueuedFrames() {
-        let (frames, bytes) = outbox.withLock { outbox in
+        let frames = outbox.withLock { outbox in
             defer { outbox = Outbox() }
-            return (outbox.frames, outbox.bytes)
+            return outbox.frames
         }
-        guard let last = frames.last else { return }
-        for frame in frames.dropLast() {
-            channel.write(frame, promise: nil)
-        }
+        guard let frames else { return }
+        let bytes = frames.readableBytes
         let written = channel.eventLoop.makePromise(of: Void.self)
         written.futureResult.whenComplete { _ in
             self.bufferedBytes.subtract(bytes, ordering: .relaxed)
         }
-        channel.writeAndFlush(last, promise: written)
+        writer.value.writeAndFlush(frames, promise: written)
     }
 }

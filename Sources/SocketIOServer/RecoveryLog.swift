@@ -1,16 +1,17 @@
 import DequeModule
+import EngineIOServer
 import Synchronization
 
 /// What connection-state recovery remembers for one namespace: recent broadcasts with their offsets,
 /// and the sessions of dropped sockets, both forgotten after the recovery window.
 final class RecoveryLog: Sendable {
-    /// A broadcast, its audience and its offset.
+    /// A broadcast as it went out (its offset inside), its audience and its offset.
     struct Entry: Sendable {
         var offset: String
         var rooms: Set<String>
         var excludedRooms: Set<String>
         var excludedSockets: Set<String>
-        var data: [JSONValue]
+        var frames: [EngineIOPacket.Payload]
         var at: ContinuousClock.Instant
 
         func reaches(socketID: String, rooms socketRooms: Set<String>) -> Bool {
@@ -27,11 +28,11 @@ final class RecoveryLog: Sendable {
         var at: ContinuousClock.Instant
     }
 
-    /// A recovered socket's id, rooms and the broadcasts it missed (offsets appended).
+    /// A recovered socket's id, rooms and the broadcasts it missed, encoded as they first went out.
     struct Restored: Sendable {
         var socketID: String
         var rooms: Set<String>
-        var missed: [[JSONValue]]
+        var missed: [[EngineIOPacket.Payload]]
     }
 
     private struct State {
@@ -54,19 +55,25 @@ final class RecoveryLog: Sendable {
         self.capacity = capacity
     }
 
-    /// Records a broadcast and returns its data with the offset appended.
-    func record(_ data: [JSONValue], rooms: Set<String>, excludedRooms: Set<String>, excludedSockets: Set<String>) -> [JSONValue] {
+    /// Gives a broadcast the next offset, encodes it with `encode` (which puts the offset into the
+    /// packet), keeps the encoding for replay and returns it. Encoding under the lock keeps the log in
+    /// offset order.
+    func record(
+        rooms: Set<String>, excludedRooms: Set<String>, excludedSockets: Set<String>,
+        encode: (String) -> [EngineIOPacket.Payload]
+    ) -> [EngineIOPacket.Payload] {
         let now = ContinuousClock.now
         return state.withLock { state in
             state.nextOffset += 1
             let offset = epoch + "-" + String(state.nextOffset, radix: 36)
+            let frames = encode(offset)
             state.entries.append(Entry(
-                offset: offset, rooms: rooms, excludedRooms: excludedRooms, excludedSockets: excludedSockets, data: data, at: now
+                offset: offset, rooms: rooms, excludedRooms: excludedRooms, excludedSockets: excludedSockets, frames: frames, at: now
             ))
             while let oldest = state.entries.first, state.entries.count > capacity || now - oldest.at > window {
                 state.entries.removeFirst()
             }
-            return data + [.string(offset)]
+            return frames
         }
     }
 
@@ -99,7 +106,7 @@ final class RecoveryLog: Sendable {
             else { return nil }
             let missed = state.entries[(index + 1)...]
                 .filter { $0.reaches(socketID: saved.socketID, rooms: saved.rooms) }
-                .map { $0.data + [.string($0.offset)] }
+                .map(\.frames)
             return Restored(socketID: saved.socketID, rooms: saved.rooms, missed: missed)
         }
     }

@@ -27,12 +27,18 @@ public struct SocketIOBroadcast: Sendable {
         return copy
     }
 
+    /// Sends the event to the audience; with connection-state recovery on, the packet carries its
+    /// offset as last argument and is kept for sockets that reconnect.
     public func emit(_ event: String, _ arguments: [JSONValue] = []) {
-        var data = [JSONValue.string(event)] + arguments
-        if let recovery = namespace.recovery {
-            data = recovery.record(data, rooms: rooms, excludedRooms: excludedRooms, excludedSockets: excludedSockets)
+        let data = [JSONValue.string(event)] + arguments
+        let name = namespace.name
+        let frames = if let recovery = namespace.recovery {
+            recovery.record(rooms: rooms, excludedRooms: excludedRooms, excludedSockets: excludedSockets) { offset in
+                Self.frames(of: SocketIOPacket(.event, namespace: name, data: .array(data + [.string(offset)])))
+            }
+        } else {
+            Self.frames(of: SocketIOPacket(.event, namespace: name, data: .array(data)))
         }
-        let frames = Self.frames(of: SocketIOPacket(.event, namespace: namespace.name, data: .array(data)))
         for socket in namespace.sockets(inRooms: rooms, exceptRooms: excludedRooms, exceptSockets: excludedSockets) {
             socket.session.send(frames)
         }

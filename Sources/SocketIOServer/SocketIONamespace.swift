@@ -64,7 +64,13 @@ public final class SocketIONamespace: Sendable {
     /// The sockets in any of `rooms` (or all when empty), except those in `exceptRooms` or listed.
     public func sockets(inRooms rooms: Set<String> = [], exceptRooms: Set<String> = [], exceptSockets: Set<String> = []) -> [SocketIOSocket] {
         state.withLock { state in
-            var ids: Set<String> = rooms.isEmpty ? Set(state.sockets.keys) : rooms.reduce(into: []) { $0.formUnion(state.members[$1] ?? []) }
+            var ids: Set<String> = if rooms.isEmpty {
+                Set(state.sockets.keys)
+            } else if rooms.count == 1, let room = rooms.first {
+                state.members[room] ?? []
+            } else {
+                rooms.reduce(into: []) { $0.formUnion(state.members[$1] ?? []) }
+            }
             for room in exceptRooms { ids.subtract(state.members[room] ?? []) }
             ids.subtract(exceptSockets)
             return ids.compactMap { state.sockets[$0] }

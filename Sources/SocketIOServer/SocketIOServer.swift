@@ -153,8 +153,8 @@ public final class SocketIOServer: EngineIOHandler, Service {
         socket.send(SocketIOPacket(.connect, namespace: name, data: .object(accepted)))
         if let restored {
             for room in restored.rooms { socket.join(room) }
-            for data in restored.missed {
-                socket.send(SocketIOPacket(.event, namespace: name, data: .array(data)))
+            for frames in restored.missed {
+                client.session.send(frames)
             }
         }
         await namespace.connectionHandler?(socket)

@@ -1,29 +1,45 @@
+import EngineIOServer
 @testable import SocketIOServer
 import Testing
 
 @Suite struct RecoveryLogTests {
-    func offset(of data: [JSONValue]) -> String { data.last?.stringValue ?? "" }
+    /// Records a broadcast encoded as `<label>@<offset>` and returns its offset.
+    @discardableResult
+    func record(_ log: RecoveryLog, _ label: String, rooms: Set<String> = [], excludedRooms: Set<String> = [], excludedSockets: Set<String> = []) -> String {
+        let frames = log.record(rooms: rooms, excludedRooms: excludedRooms, excludedSockets: excludedSockets) { offset in
+            [.text("\(label)@\(offset)")]
+        }
+        guard case .text(let text)? = frames.first, let at = text.firstIndex(of: "@") else { return "" }
+        return String(text[text.index(after: at)...])
+    }
+
+    func labels(_ restored: RecoveryLog.Restored?) -> [String]? {
+        restored?.missed.map { frames in
+            guard case .text(let text)? = frames.first else { return "" }
+            return String(text.prefix { $0 != "@" })
+        }
+    }
 
     @Test func keepsOnlyTheNewestEntriesUpToItsCapacity() {
         let log = RecoveryLog(window: .seconds(60), capacity: 10)
-        let offsets = (0..<25).map { offset(of: log.record([.integer(Int64($0))], rooms: [], excludedRooms: [], excludedSockets: [])) }
+        let offsets = (0..<25).map { record(log, String($0)) }
+        #expect(Set(offsets).count == 25)
         log.save(pid: "p", socketID: "s", rooms: [], context: nil)
         #expect(log.restore(pid: "p", offset: offsets[5], context: nil) == nil)
         log.save(pid: "p", socketID: "s", rooms: [], context: nil)
-        let restored = log.restore(pid: "p", offset: offsets[20], context: nil)
-        #expect(restored?.missed.map { $0.first } == [21, 22, 23, 24])
+        #expect(labels(log.restore(pid: "p", offset: offsets[20], context: nil)) == ["21", "22", "23", "24"])
     }
 
     @Test func replaysOnlyWhatReachedTheSocket() {
         let log = RecoveryLog(window: .seconds(60), capacity: 100)
-        let start = offset(of: log.record(["a"], rooms: [], excludedRooms: [], excludedSockets: []))
-        _ = log.record(["room"], rooms: ["r"], excludedRooms: [], excludedSockets: [])
-        _ = log.record(["other"], rooms: ["x"], excludedRooms: [], excludedSockets: [])
-        _ = log.record(["not me"], rooms: ["r"], excludedRooms: [], excludedSockets: ["s"])
-        _ = log.record(["muted"], rooms: [], excludedRooms: ["r"], excludedSockets: [])
+        let start = record(log, "a")
+        record(log, "room", rooms: ["r"])
+        record(log, "other", rooms: ["x"])
+        record(log, "not me", rooms: ["r"], excludedSockets: ["s"])
+        record(log, "muted", excludedRooms: ["r"])
         log.save(pid: "p", socketID: "s", rooms: ["r"], context: "alice")
         #expect(log.restore(pid: "p", offset: start, context: "bob") == nil)
         log.save(pid: "p", socketID: "s", rooms: ["r"], context: "alice")
-        #expect(log.restore(pid: "p", offset: start, context: "alice")?.missed.map { $0.first } == ["room"])
+        #expect(labels(log.restore(pid: "p", offset: start, context: "alice")) == ["room"])
     }
 }

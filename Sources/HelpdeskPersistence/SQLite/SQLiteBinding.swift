@@ -4,6 +4,16 @@ import Foundation
 /// bytes as themselves, anything else as its JSON text.
 enum SQLiteBinding {
     static func value(of bind: any Encodable & Sendable) throws -> SQLiteValue {
+        // The common types by identity first: a cast to the exact type is cheap, a failed one is not.
+        switch ObjectIdentifier(type(of: bind)) {
+        case ObjectIdentifier(String.self): return .text(bind as! String)
+        case ObjectIdentifier(String?.self): return (bind as! String?).map(SQLiteValue.text) ?? .null
+        case ObjectIdentifier(Int.self): return .integer(Int64(bind as! Int))
+        case ObjectIdentifier(Int?.self): return (bind as! Int?).map { .integer(Int64($0)) } ?? .null
+        case ObjectIdentifier(Int64.self): return .integer(bind as! Int64)
+        case ObjectIdentifier(Int64?.self): return (bind as! Int64?).map(SQLiteValue.integer) ?? .null
+        default: break
+        }
         switch bind {
         case let text as String: return .text(text)
         case let integer as Int: return .integer(Int64(integer))

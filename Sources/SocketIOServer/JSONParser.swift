@@ -39,7 +39,7 @@ struct JSONParser {
         try descend()
         defer { depth -= 1 }
         index += 1
-        var members: [String: JSONValue] = [:]
+        var members = JSONObject()
         skipWhitespace()
         if try consume(UInt8(ascii: "}")) { return .object(members) }
         repeat {
@@ -49,7 +49,7 @@ struct JSONParser {
             skipWhitespace()
             guard try consume(UInt8(ascii: ":")) else { throw Self.invalid }
             skipWhitespace()
-            members[key] = try value()
+            members.append(key: key, value: try value())
             skipWhitespace()
         } while try consume(UInt8(ascii: ","))
         guard try consume(UInt8(ascii: "}")) else { throw Self.invalid }

@@ -6,11 +6,11 @@ public enum JSONValue: Sendable, Equatable {
     case double(Double)
     case string(String)
     case array([JSONValue])
-    case object([String: JSONValue])
+    case object(JSONObject)
     /// Bytes; on the wire a `{"_placeholder":true,"num":N}` pointing at attachment N.
     case binary([UInt8])
 
-    /// Compact JSON text, with object keys sorted so equal values encode equally; binary as base64.
+    /// Compact JSON text, object members in their order; binary as base64.
     public var jsonText: String {
         JSONWriter.text(of: self)
     }
@@ -37,7 +37,7 @@ public enum JSONValue: Sendable, Equatable {
         switch self {
         case .binary: true
         case .array(let items): items.contains { $0.containsBinary }
-        case .object(let object): object.values.contains { $0.containsBinary }
+        case .object(let object): object.contains { $0.value.containsBinary }
         default: false
         }
     }
@@ -49,7 +49,7 @@ extension JSONValue: ExpressibleByStringLiteral, ExpressibleByIntegerLiteral, Ex
     public init(integerLiteral value: Int64) { self = .integer(value) }
     public init(booleanLiteral value: Bool) { self = .bool(value) }
     public init(arrayLiteral elements: JSONValue...) { self = .array(elements) }
-    public init(dictionaryLiteral elements: (String, JSONValue)...) { self = .object(Dictionary(elements) { $1 }) }
+    public init(dictionaryLiteral elements: (String, JSONValue)...) { self = .object(JSONObject(elements.map { (key: $0.0, value: $0.1) })) }
     public init(nilLiteral: ()) { self = .null }
     public init(floatLiteral value: Double) { self = .double(value) }
 }

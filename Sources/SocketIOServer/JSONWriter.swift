@@ -1,6 +1,6 @@
 import Foundation
 
-/// Writes a `JSONValue` as compact JSON text with sorted object keys, without Foundation's encoder:
+/// Writes a `JSONValue` as compact JSON text, object members in order, without Foundation's encoder:
 /// every outbound Socket.IO packet goes through here.
 enum JSONWriter {
     static func text(of value: JSONValue) -> String {
@@ -31,7 +31,7 @@ enum JSONWriter {
             output.append(UInt8(ascii: "]"))
         case .object(let members):
             output.append(UInt8(ascii: "{"))
-            for (index, member) in members.sorted(by: { $0.key < $1.key }).enumerated() {
+            for (index, member) in members.enumerated() {
                 if index > 0 { output.append(UInt8(ascii: ",")) }
                 write(member.key, into: &output)
                 output.append(UInt8(ascii: ":"))

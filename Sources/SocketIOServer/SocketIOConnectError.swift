@@ -9,7 +9,7 @@ public struct SocketIOConnectError: Error, Sendable, Equatable {
     }
 
     var payload: JSONValue {
-        var object: [String: JSONValue] = ["message": .string(message)]
+        var object: JSONObject = ["message": .string(message)]
         if let data { object["data"] = data }
         return .object(object)
     }

@@ -148,7 +148,7 @@ public final class SocketIOServer: EngineIOHandler, Service {
         )
         namespace.add(socket)
         client.add(socket)
-        var accepted: [String: JSONValue] = ["sid": .string(socket.id)]
+        var accepted: JSONObject = ["sid": .string(socket.id)]
         if let pid { accepted["pid"] = .string(pid) }
         socket.send(SocketIOPacket(.connect, namespace: name, data: .object(accepted)))
         if let restored {

@@ -31,11 +31,25 @@ import Testing
         #expect(throws: SocketIOError.self) { try JSONValue(jsonText: text[...]) }
     }
 
-    @Test func writesCompactTextWithSortedKeysAndEscapes() {
+    @Test func writesCompactTextWithMembersInOrderAndEscapes() {
         let value: JSONValue = ["z": "line\nbreak \"quoted\" \\ /", "a": [1, 2.5, nil, true], "m": "\u{1}é"]
-        #expect(value.jsonText == #"{"a":[1,2.5,null,true],"m":"\u0001é","z":"line\nbreak \"quoted\" \\ /"}"#)
+        #expect(value.jsonText == #"{"z":"line\nbreak \"quoted\" \\ /","a":[1,2.5,null,true],"m":"\u0001é"}"#)
         #expect(JSONValue.double(.nan).jsonText == "null")
         #expect(JSONValue.binary([1, 2, 3]).jsonText == #""AQID""#)
+    }
+
+    @Test func objectsKeepTheirOrderAndTheLastOfADuplicateKeyWins() throws {
+        let parsed = try JSONValue(jsonText: #"{"b":1,"a":2,"b":3}"#[...])
+        #expect(parsed["b"] == 3)
+        #expect(parsed.jsonText == #"{"b":1,"a":2,"b":3}"#)
+        #expect(parsed == ["a": 2, "b": 3])
+        var object: JSONObject = ["x": 1, "y": 2]
+        object["x"] = 5
+        object["z"] = 6
+        object["y"] = nil
+        #expect(JSONValue.object(object).jsonText == #"{"x":5,"z":6}"#)
+        #expect(object.merging(["z": 7, "w": 8]).members.map(\.key) == ["x", "z", "w"])
+        #expect(object.merging(["z": 7])["z"] == 7)
     }
 
     @Test func writtenTextReadsBackEquallyHereAndInFoundation() throws {
@@ -60,9 +74,11 @@ import Testing
         case 4: return .string(randomString(using: &generator))
         case 5: return .array((0..<Int.random(in: 0...4, using: &generator)).map { _ in randomValue(depth: depth + 1, using: &generator) })
         default:
-            return .object(Dictionary((0..<Int.random(in: 0...4, using: &generator)).map { _ in
-                (randomString(using: &generator), randomValue(depth: depth + 1, using: &generator))
-            }) { first, _ in first })
+            var object = JSONObject()
+            for _ in 0..<Int.random(in: 0...4, using: &generator) {
+                object[randomString(using: &generator)] = randomValue(depth: depth + 1, using: &generator)
+            }
+            return .object(object)
         }
     }
 

@@ -147,7 +147,7 @@ func connectClient(to engine: EngineIOServer) async throws -> (RecordingWebSocke
             let handshake = EngineIOHandshake(query: ["EIO": "4", "transport": "websocket"], headers: [:], remoteAddress: nil)
             let refused = RecordingWebSocket()
             try #require(engine.webSocketOpened(refused, handshake: handshake)).received(.text(#"40{"token":"nope"}"#))
-            #expect(await refused.waitFor { $0.hasPrefix("44") } == #"44{"data":{"code":"UNAUTHORIZED"},"message":"Unauthorized"}"#)
+            #expect(await refused.waitFor { $0.hasPrefix("44") } == #"44{"message":"Unauthorized","data":{"code":"UNAUTHORIZED"}}"#)
             let allowed = RecordingWebSocket()
             try #require(engine.webSocketOpened(allowed, handshake: handshake)).received(.text(#"40{"token":"letmein"}"#))
             #expect(await allowed.waitFor { $0.hasPrefix("40{") } != nil)

@@ -4,7 +4,7 @@ extension MessageDTO {
     /// The message as a Socket.IO argument, built field by field: this runs for every chat message,
     /// and must equal `JSONValue(encoding:)` of the same DTO (a test holds them together).
     var jsonValue: JSONValue {
-        var object: [String: JSONValue] = [
+        var object: JSONObject = [
             "id": .string(id), "ticketId": .string(ticketId), "seq": .integer(Int64(seq)), "content": .string(content),
             "sender": .string(sender.rawValue), "senderName": .string(senderName), "type": .string(type.rawValue),
             "attachments": .array(attachments.map {

@@ -97,7 +97,7 @@ struct TicketSocketHandlers {
     /// Runs one event: rate limit, payload shape, the work, then the ack — or the error as ack and `error` event.
     private func handle(
         _ name: String, on namespace: SocketIONamespace,
-        _ body: @escaping @Sendable (SocketIOSocket, User, [String: JSONValue]) async throws -> [String: JSONValue]
+        _ body: @escaping @Sendable (SocketIOSocket, User, JSONObject) async throws -> JSONObject
     ) {
         namespace.on(name) { socket, event in
             do {
@@ -109,7 +109,8 @@ struct TicketSocketHandlers {
                     throw HelpdeskError.invalidField("payload", "must be an object")
                 }
                 let result = try await TicketEventRelay.$originSocketID.withValue(socket.id) { try await body(socket, user, payload) }
-                event.ack?([.object(result.merging(["ok": true]) { $1 })])
+                let ok: JSONObject = ["ok": true]
+                event.ack?([.object(ok.merging(result))])
             } catch {
                 let failure = APIError(error, logger: logger)
                 event.ack?([["ok": false, "error": ["code": .string(failure.code), "message": .string(failure.message)]]])
@@ -118,7 +119,7 @@ struct TicketSocketHandlers {
         }
     }
 
-    private static func string(_ payload: [String: JSONValue], _ field: String) throws -> String {
+    private static func string(_ payload: JSONObject, _ field: String) throws -> String {
         guard let value = payload[field]?.stringValue else { throw HelpdeskError.invalidField(field, "is required") }
         return value
     }

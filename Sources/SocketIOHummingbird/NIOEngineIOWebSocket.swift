@@ -39,6 +39,7 @@ final class NIOEngineIOWebSocket: EngineIOWebSocket {
             return
         }
         let schedules = outbox.withLock { outbox in
+            // Taken out of the outbox while appending, so the buffer has one owner and is not copied.
             var frames = outbox.frames ?? channel.allocator.buffer(capacity: max(size, 512))
             outbox.frames = nil
             WebSocketBatchWriter.appendHeader(opcode: opcode, length: length, to: &frames)

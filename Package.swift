@@ -166,7 +166,11 @@ let package = Package(
         ),
         .testTarget(
             name: "HelpdeskPersistenceTests",
-            dependencies: ["HelpdeskPersistence", "HelpdeskDomain"],
+            dependencies: [
+                "HelpdeskPersistence",
+                "HelpdeskDomain",
+                .product(name: "Logging", package: "swift-log"),
+            ],
             swiftSettings: strict
         ),
         .testTarget(

@@ -45,6 +45,36 @@ import Testing
         }
     }
 
+    @Test func anUpdateStoresEveryColumnThatChanged() async throws {
+        try await TemporaryDatabase.withDatabase { database in
+            let customer = try await database.addUser("alice", .customer)
+            let agent = try await database.addUser("sami", .agent)
+            let opened = try await service(database).open(draft("Printer"), as: customer).ticket
+            let change = try await database.tickets.update(reference: opened.ticketNumber) { current in
+                var ticket = current
+                ticket.title = "Printer on fire"
+                ticket.category = "hardware"
+                ticket.customerName = "Alice B."
+                ticket.customerEmail = "alice.b@example.com"
+                ticket.customerAvatar = "https://example.com/alice.png"
+                ticket.status = .closed
+                ticket.priority = .urgent
+                ticket.assigneeId = agent.id
+                ticket.assigneeName = agent.name
+                ticket.assigneeAvatar = "https://example.com/sami.png"
+                ticket.lastMessage = "Fixed"
+                ticket.lastMessageAt = TemporaryDatabase.epoch.addingTimeInterval(60)
+                ticket.slaDeadline = TemporaryDatabase.epoch.addingTimeInterval(3_600)
+                ticket.updatedAt = TemporaryDatabase.epoch.addingTimeInterval(120)
+                ticket.resolvedAt = TemporaryDatabase.epoch.addingTimeInterval(90)
+                ticket.closedAt = TemporaryDatabase.epoch.addingTimeInterval(120)
+                return TicketChange(ticket: ticket)
+            }
+            #expect(change.ticket != opened)
+            #expect(try await database.tickets.find(reference: opened.id) == change.ticket)
+        }
+    }
+
     @Test func aRejectedChangeWritesNothing() async throws {
         try await TemporaryDatabase.withDatabase { database in
             let customer = try await database.addUser("alice", .customer)

@@ -28,7 +28,7 @@ public struct SQLTicketRepository: TicketRepository {
                 """).first(decodingColumn: "last_value", as: Int.self)
             else { throw TicketStoreError.counterUnavailable }
             let change = Self.numbered(try build(sequence))
-            try await Self.store([change], in: db)
+            try await Self.store([change], replacing: [:], in: db)
             return change
         }
     }
@@ -176,7 +176,8 @@ public struct SQLTicketRepository: TicketRepository {
     }
 
     private static func apply(_ batch: [TicketUpdate], in db: any SQLDatabase) async throws -> [Result<TicketChange, any Error>] {
-        var tickets = try await currentTickets(batch.map(\.reference), in: db)
+        let stored = try await currentTickets(batch.map(\.reference), in: db)
+        var tickets = stored
         var results: [Result<TicketChange, any Error>] = []
         var changes: [TicketChange] = []
         for update in batch {
@@ -197,7 +198,7 @@ public struct SQLTicketRepository: TicketRepository {
                 results.append(.failure(error))
             }
         }
-        try await store(changes, in: db)
+        try await store(changes, replacing: stored, in: db)
         return results
     }
 
@@ -230,16 +231,22 @@ public struct SQLTicketRepository: TicketRepository {
         return change
     }
 
-    /// Writes the changes' tickets (each in its last state), then their messages and activity entries,
-    /// one row per statement: the same few statements over and over, which SQLite keeps prepared.
-    private static func store(_ changes: [TicketChange], in db: any SQLDatabase) async throws {
+    /// Writes the changes' tickets (each in its last state: new ones inserted, stored ones updated in
+    /// the columns that changed), then their messages and activity entries, one row per statement:
+    /// the same few statements over and over, which the database keeps prepared.
+    private static func store(_ changes: [TicketChange], replacing stored: [String: Ticket], in db: any SQLDatabase) async throws {
         var latest: [String: Ticket] = [:]
         var order: [String] = []
         for change in changes {
             if latest.updateValue(change.ticket, forKey: change.ticket.id) == nil { order.append(change.ticket.id) }
         }
         for id in order {
-            try await upsert(latest[id]!, in: db)
+            let ticket = latest[id]!
+            if let original = stored[id] {
+                try await update(original, to: ticket, in: db)
+            } else {
+                try await insert(ticket, into: db)
+            }
         }
         for message in changes.flatMap(\.messages) {
             try await insert(message, into: db)
@@ -249,27 +256,18 @@ public struct SQLTicketRepository: TicketRepository {
         }
     }
 
-    private static func upsert(_ ticket: Ticket, in db: any SQLDatabase) async throws {
+    private static func insert(_ ticket: Ticket, into db: any SQLDatabase) async throws {
+        let columns = TicketColumn.all
         try await db.raw("""
-            INSERT INTO tickets (id, ticket_number, title, category, customer_id, customer_name, customer_email, customer_avatar,
-                status, priority, priority_rank, assignee_id, assignee_name, assignee_avatar, last_message, last_message_at,
-                last_seq, sla_deadline, created_at, updated_at, resolved_at, closed_at)
-            VALUES (\(bind: ticket.id), \(bind: ticket.ticketNumber), \(bind: ticket.title), \(bind: ticket.category),
-                \(bind: ticket.customerId), \(bind: ticket.customerName), \(bind: ticket.customerEmail), \(bind: ticket.customerAvatar),
-                \(bind: ticket.status.rawValue), \(bind: ticket.priority.rawValue), \(bind: ticket.priority.rank),
-                \(bind: ticket.assigneeId), \(bind: ticket.assigneeName), \(bind: ticket.assigneeAvatar),
-                \(bind: ticket.lastMessage), \(bind: ticket.lastMessageAt?.epochMilliseconds), \(bind: ticket.lastSeq),
-                \(bind: ticket.slaDeadline.epochMilliseconds), \(bind: ticket.createdAt.epochMilliseconds),
-                \(bind: ticket.updatedAt.epochMilliseconds), \(bind: ticket.resolvedAt?.epochMilliseconds),
-                \(bind: ticket.closedAt?.epochMilliseconds))
-            ON CONFLICT (id) DO UPDATE SET title = excluded.title, category = excluded.category,
-                status = excluded.status, priority = excluded.priority, priority_rank = excluded.priority_rank,
-                assignee_id = excluded.assignee_id, assignee_name = excluded.assignee_name,
-                assignee_avatar = excluded.assignee_avatar, last_message = excluded.last_message,
-                last_message_at = excluded.last_message_at, last_seq = excluded.last_seq,
-                sla_deadline = excluded.sla_deadline, updated_at = excluded.updated_at,
-                resolved_at = excluded.resolved_at, closed_at = excluded.closed_at
+            INSERT INTO tickets (\(idents: columns.map(\.name), joinedBy: ", ")) VALUES (\(binds: columns.map { $0.value(ticket) }))
             """).run()
+    }
+
+    private static func update(_ original: Ticket, to ticket: Ticket, in db: any SQLDatabase) async throws {
+        let changed = TicketColumn.changed(from: original, to: ticket)
+        guard !changed.isEmpty else { return }
+        let assignments: [SQLQueryString] = changed.map { "\(ident: $0.name) = \(bind: $0.value(ticket))" }
+        try await db.raw("UPDATE tickets SET \(assignments.joined(separator: ", ")) WHERE id = \(bind: ticket.id)").run()
     }
 
     private static func insert(_ message: Message, into db: any SQLDatabase) async throws {

@@ -18,6 +18,8 @@ final class SQLiteConnection {
 
     private var handle: OpaquePointer?
     private var cache: [String: Prepared] = [:]
+    /// Told the log's size after each commit; kept alive as long as SQLite may call it.
+    private var logObserver: SQLiteCheckpointer?
 
     /// Opens (creating) the file at `path`, or a private in-memory database for `:memory:`.
     init(path: String) throws {
@@ -70,6 +72,27 @@ final class SQLiteConnection {
     /// Runs statements that take no values and return no rows, such as pragmas and DDL.
     func execute(_ sql: String) throws {
         try check(sqlite3_exec(handle, sql, nil, nil, nil))
+    }
+
+    /// Reports the write-ahead log's size in frames to `observer` after each commit, instead of
+    /// checkpointing automatically when it passes 1,000 frames.
+    func reportLogSize(to observer: SQLiteCheckpointer) {
+        logObserver = observer
+        sqlite3_wal_hook(handle, { context, _, _, frames in
+            guard let context else { return SQLITE_OK }
+            Unmanaged<SQLiteCheckpointer>.fromOpaque(context).takeUnretainedValue().logGrew(to: Int(frames))
+            return SQLITE_OK
+        }, Unmanaged.passUnretained(observer).toOpaque())
+    }
+
+    /// Copies committed pages from the write-ahead log into the database file without waiting for
+    /// readers or the writer; returns how many of the log's frames are in the database file now.
+    func checkpoint() throws -> Int {
+        guard let handle else { throw SQLiteError(code: SQLITE_MISUSE, message: "closed") }
+        var logFrames: Int32 = 0
+        var copiedFrames: Int32 = 0
+        try check(sqlite3_wal_checkpoint_v2(handle, nil, SQLITE_CHECKPOINT_PASSIVE, &logFrames, &copiedFrames))
+        return Int(copiedFrames)
     }
 
     private func statement(for sql: String) throws -> Prepared {

@@ -17,6 +17,14 @@ final class SQLiteConnectionLock: Sendable {
         try connection.withLock { try $0.execute(sql) }
     }
 
+    func reportLogSize(to observer: SQLiteCheckpointer) {
+        connection.withLock { $0.reportLogSize(to: observer) }
+    }
+
+    func checkpoint() throws -> Int {
+        try connection.withLock { try $0.checkpoint() }
+    }
+
     func close() {
         connection.withLock { $0.close() }
     }

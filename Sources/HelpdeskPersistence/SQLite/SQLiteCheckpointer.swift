@@ -95,7 +95,7 @@ final class SQLiteCheckpointer: Sendable {
             state.withLock { $0.isCheckpointing = false }
             // A connection in the middle of a commit can make a checkpoint give up; the next commit retries.
             if (error as? SQLiteError)?.isBusy != true {
-                logger.warning("Checkpoint of the write-ahead log failed", metadata: ["error": "\(error)"])
+                logger.debug("Checkpoint of the write-ahead log failed", metadata: ["error": "\(error)"])
             }
         }
     }

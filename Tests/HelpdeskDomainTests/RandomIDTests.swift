@@ -21,4 +21,13 @@ import Testing
         #expect(isSorted)
         #expect(ids[0].hasPrefix("018bcfe5-6800-7"))
     }
+
+    @Test func theMillisecondAndItsFractionComeFirst() throws {
+        // 1,700,000,000,000.752 ms: 0x018bcfe56800 milliseconds, and 0.752 of one is 0xc08 of 4,096.
+        let id = RandomID.make(at: Date(timeIntervalSince1970: 1_700_000_000.000752))
+        #expect(id.hasPrefix("018bcfe5-6800-7c08-"))
+        #expect(id.count == 36)
+        let uuid = try #require(UUID(uuidString: id))
+        #expect(uuid.uuidString.lowercased() == id)
+    }
 }

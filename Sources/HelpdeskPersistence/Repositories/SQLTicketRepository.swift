@@ -258,35 +258,41 @@ public struct SQLTicketRepository: TicketRepository {
 
     private static func insert(_ ticket: Ticket, into db: any SQLDatabase) async throws {
         let columns = TicketColumn.all
-        try await db.raw("""
-            INSERT INTO tickets (\(idents: columns.map(\.name), joinedBy: ", ")) VALUES (\(binds: columns.map { $0.value(ticket) }))
-            """).run()
+        let values = columns.map { $0.value(ticket) }
+        try await db.run(ReusableStatement("tickets.insert", values, on: db) {
+            "INSERT INTO tickets (\(unsafeRaw: columns.map(\.name).joined(separator: ", "))) VALUES (\(binds: values))"
+        })
     }
 
     private static func update(_ original: Ticket, to ticket: Ticket, in db: any SQLDatabase) async throws {
         let changed = TicketColumn.changed(from: original, to: ticket)
         guard !changed.isEmpty else { return }
-        let assignments: [SQLQueryString] = changed.map { "\(ident: $0.name) = \(bind: $0.value(ticket))" }
-        try await db.raw("UPDATE tickets SET \(assignments.joined(separator: ", ")) WHERE id = \(bind: ticket.id)").run()
+        let values = changed.map { $0.value(ticket) } + [ticket.id]
+        try await db.run(ReusableStatement("tickets.update " + changed.map(\.name).joined(separator: ","), values, on: db) {
+            let assignments: [SQLQueryString] = changed.map { "\(unsafeRaw: $0.name) = \(bind: $0.value(ticket))" }
+            return "UPDATE tickets SET \(assignments.joined(separator: ", ")) WHERE id = \(bind: ticket.id)"
+        })
     }
 
     private static func insert(_ message: Message, into db: any SQLDatabase) async throws {
         let attachments = message.attachments.isEmpty ? "[]" : String(decoding: try JSONEncoder().encode(message.attachments), as: UTF8.self)
-        try await db.raw("""
-            INSERT INTO messages (id, ticket_id, seq, content, sender, sender_id, sender_name, type, attachments, created_at)
-            VALUES (\(bind: message.id), \(bind: message.ticketId), \(bind: message.seq), \(bind: message.content),
-                \(bind: message.sender.rawValue), \(bind: message.senderId), \(bind: message.senderName),
-                \(bind: message.type.rawValue), \(bind: attachments), \(bind: message.createdAt.epochMilliseconds))
-            """).run()
+        let values: [any Encodable & Sendable] = [
+            message.id, message.ticketId, message.seq, message.content, message.sender.rawValue, message.senderId,
+            message.senderName, message.type.rawValue, attachments, message.createdAt.epochMilliseconds,
+        ]
+        try await db.run(ReusableStatement("messages.insert", values, on: db) {
+            "INSERT INTO messages (id, ticket_id, seq, content, sender, sender_id, sender_name, type, attachments, created_at) VALUES (\(binds: values))"
+        })
     }
 
     private static func insert(_ activity: Activity, into db: any SQLDatabase) async throws {
-        try await db.raw("""
-            INSERT INTO activities (id, ticket_id, kind, actor_id, actor_name, from_value, to_value, created_at)
-            VALUES (\(bind: activity.id), \(bind: activity.ticketId), \(bind: activity.kind.rawValue), \(bind: activity.actorId),
-                \(bind: activity.actorName), \(bind: activity.fromValue), \(bind: activity.toValue),
-                \(bind: activity.createdAt.epochMilliseconds))
-            """).run()
+        let values: [any Encodable & Sendable] = [
+            activity.id, activity.ticketId, activity.kind.rawValue, activity.actorId, activity.actorName,
+            activity.fromValue, activity.toValue, activity.createdAt.epochMilliseconds,
+        ]
+        try await db.run(ReusableStatement("activities.insert", values, on: db) {
+            "INSERT INTO activities (id, ticket_id, kind, actor_id, actor_name, from_value, to_value, created_at) VALUES (\(binds: values))"
+        })
     }
 
     // MARK: - Reading

@@ -5,14 +5,27 @@ import Synchronization
 /// What connection-state recovery remembers for one namespace: recent broadcasts with their offsets,
 /// and the sessions of dropped sockets, both forgotten after the recovery window.
 final class RecoveryLog: Sendable {
-    /// A broadcast as it went out (its offset inside), its audience and its offset.
-    struct Entry: Sendable {
-        var offset: String
-        var rooms: Set<String>
-        var excludedRooms: Set<String>
-        var excludedSockets: Set<String>
-        var frames: [EngineIOPacket.Payload]
-        var at: ContinuousClock.Instant
+    /// A broadcast as it went out (its offset inside), its audience and its offset. A class, so
+    /// that looking at the oldest entry and dropping it moves one reference, not five.
+    final class Entry: Sendable {
+        let offset: String
+        let rooms: Set<String>
+        let excludedRooms: Set<String>
+        let excludedSockets: Set<String>
+        let frames: [EngineIOPacket.Payload]
+        let at: ContinuousClock.Instant
+
+        init(
+            offset: String, rooms: Set<String>, excludedRooms: Set<String>, excludedSockets: Set<String>,
+            frames: [EngineIOPacket.Payload], at: ContinuousClock.Instant
+        ) {
+            self.offset = offset
+            self.rooms = rooms
+            self.excludedRooms = excludedRooms
+            self.excludedSockets = excludedSockets
+            self.frames = frames
+            self.at = at
+        }
 
         func reaches(socketID: String, rooms socketRooms: Set<String>) -> Bool {
             guard !excludedSockets.contains(socketID), excludedRooms.isDisjoint(with: socketRooms) else { return false }

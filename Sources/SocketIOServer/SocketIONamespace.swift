@@ -64,16 +64,24 @@ public final class SocketIONamespace: Sendable {
     /// The sockets in any of `rooms` (or all when empty), except those in `exceptRooms` or listed.
     public func sockets(inRooms rooms: Set<String> = [], exceptRooms: Set<String> = [], exceptSockets: Set<String> = []) -> [SocketIOSocket] {
         state.withLock { state in
-            var ids: Set<String> = if rooms.isEmpty {
-                Set(state.sockets.keys)
-            } else if rooms.count == 1, let room = rooms.first {
-                state.members[room] ?? []
-            } else {
-                rooms.reduce(into: []) { $0.formUnion(state.members[$1] ?? []) }
+            let excluded = exceptRooms.compactMap { state.members[$0] }
+            func admits(_ id: String) -> Bool {
+                !exceptSockets.contains(id) && !excluded.contains { $0.contains(id) }
             }
-            for room in exceptRooms { ids.subtract(state.members[room] ?? []) }
-            ids.subtract(exceptSockets)
-            return ids.compactMap { state.sockets[$0] }
+            if rooms.isEmpty {
+                return state.sockets.compactMap { admits($0.key) ? $0.value : nil }
+            }
+            if rooms.count == 1, let room = rooms.first {
+                return (state.members[room] ?? []).compactMap { admits($0) ? state.sockets[$0] : nil }
+            }
+            var seen: Set<String> = []
+            var sockets: [SocketIOSocket] = []
+            for room in rooms {
+                for id in state.members[room] ?? [] where admits(id) && seen.insert(id).inserted {
+                    if let socket = state.sockets[id] { sockets.append(socket) }
+                }
+            }
+            return sockets
         }
     }
 

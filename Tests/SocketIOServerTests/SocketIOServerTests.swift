@@ -133,6 +133,27 @@ func connectClient(to engine: EngineIOServer) async throws -> (RecordingWebSocke
         }
     }
 
+    @Test func aBroadcastToSeveralRoomsReachesEachSocketOnce() async throws {
+        try await withServer { io, connect in
+            let (alice, aliceConnection) = try await connect()
+            let (bob, bobConnection) = try await connect()
+            let (carol, _) = try await connect()
+            aliceConnection.received(.text(#"421["join","a"]"#))
+            aliceConnection.received(.text(#"422["join","b"]"#))
+            bobConnection.received(.text(#"421["join","b"]"#))
+            #expect(await alice.waitFor { $0.hasPrefix("432") } != nil)
+            #expect(await bob.waitFor { $0.hasPrefix("431") } != nil)
+            io.of("/").to("a").to("b").emit("news", ["hi"])
+            io.of("/").emit("end")
+            for client in [alice, bob, carol] {
+                #expect(await client.waitFor { $0 == #"42["end"]"# } != nil)
+            }
+            #expect(alice.texts.filter { $0 == #"42["news","hi"]"# }.count == 1)
+            #expect(bob.texts.filter { $0 == #"42["news","hi"]"# }.count == 1)
+            #expect(!carol.texts.contains(#"42["news","hi"]"#))
+        }
+    }
+
     @Test func middlewareRefusesWithConnectError() async throws {
         let io = SocketIOServer(logger: Logger(label: "test"))
         io.of("/").use { handshake in

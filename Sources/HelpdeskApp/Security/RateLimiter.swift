@@ -25,19 +25,20 @@ final class RateLimiter: Sendable {
     func consume(_ key: String) -> Int? {
         let now = clock.now
         return buckets.withLock { buckets in
-            var bucket = buckets[key] ?? Bucket(tokens: capacity, updated: now)
-            bucket.tokens = min(capacity, bucket.tokens + elapsedSeconds(from: bucket.updated, to: now) * refillPerSecond)
-            bucket.updated = now
-            defer {
-                buckets[key] = bucket
-                if buckets.count > Self.pruneThreshold { prune(&buckets, now: now) }
-            }
-            guard bucket.tokens >= 1 else {
-                return Int(((1 - bucket.tokens) / refillPerSecond).rounded(.up))
-            }
-            bucket.tokens -= 1
-            return nil
+            let wait = take(from: &buckets[key, default: Bucket(tokens: capacity, updated: now)], now: now)
+            if buckets.count > Self.pruneThreshold { prune(&buckets, now: now) }
+            return wait
         }
+    }
+
+    private func take(from bucket: inout Bucket, now: ContinuousClock.Instant) -> Int? {
+        bucket.tokens = min(capacity, bucket.tokens + elapsedSeconds(from: bucket.updated, to: now) * refillPerSecond)
+        bucket.updated = now
+        guard bucket.tokens >= 1 else {
+            return Int(((1 - bucket.tokens) / refillPerSecond).rounded(.up))
+        }
+        bucket.tokens -= 1
+        return nil
     }
 
     /// Forgets buckets that have refilled: they behave exactly like new ones.

@@ -5,7 +5,7 @@ import Synchronization
 /// What connection-state recovery remembers for one namespace: recent broadcasts with their offsets,
 /// and the sessions of dropped sockets, both forgotten after the recovery window.
 final class RecoveryLog: Sendable {
-    /// A broadcast as it went out (its offset inside), its audience and its offset. A class, so
+    /// A broadcast as it went out (its offset inside) and its audience. A class, so
     /// that looking at the oldest entry and dropping it moves one reference, not five.
     final class Entry: Sendable {
         let offset: String

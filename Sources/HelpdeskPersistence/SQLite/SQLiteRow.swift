@@ -16,18 +16,7 @@ struct SQLiteRow: SQLRow {
     }
 
     func decode<D: Decodable>(column: String, as type: D.Type) throws -> D {
-        let value = try value(column)
-        // The column types of our tables by identity first; anything else goes through `Decodable`.
-        switch (ObjectIdentifier(type), value) {
-        case (ObjectIdentifier(String.self), .text(let text)): return text as! D
-        case (ObjectIdentifier(String?.self), .text(let text)): return String?.some(text) as! D
-        case (ObjectIdentifier(String?.self), .null): return String?.none as! D
-        case (ObjectIdentifier(Int64.self), .integer(let integer)): return integer as! D
-        case (ObjectIdentifier(Int64?.self), .integer(let integer)): return Int64?.some(integer) as! D
-        case (ObjectIdentifier(Int64?.self), .null): return Int64?.none as! D
-        case (ObjectIdentifier(Int.self), .integer(let integer)): return Int(integer) as! D
-        default: return try SQLiteValueDecoder(value: value, codingPath: [SQLiteColumnKey(stringValue: column)]).decode(type)
-        }
+        try SQLiteValueDecoder(value: try value(column), column: column).decode(type)
     }
 
     private func value(_ column: String) throws -> SQLiteValue {

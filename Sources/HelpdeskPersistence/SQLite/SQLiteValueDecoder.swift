@@ -3,16 +3,23 @@ import Foundation
 /// Reads one column value as a `Decodable` type: strings, numbers, booleans, bytes and optionals.
 struct SQLiteValueDecoder: Decoder, SingleValueDecodingContainer {
     let value: SQLiteValue
-    let codingPath: [any CodingKey]
+    /// The column the value came from, for error messages.
+    let column: String
+    var codingPath: [any CodingKey] { [SQLiteColumnKey(stringValue: column)] }
     var userInfo: [CodingUserInfoKey: Any] { [:] }
 
     func decode<T: Decodable>(_ type: T.Type) throws -> T {
-        switch (value, type) {
-        case (.text(let text), is String.Type): return text as! T
-        case (.integer(let integer), is Int64.Type): return integer as! T
-        case (.integer(let integer), is Int.Type): return Int(integer) as! T
-        case (.blob(let bytes), is [UInt8].Type): return bytes as! T
-        case (.blob(let bytes), is Data.Type): return Data(bytes) as! T
+        // The column types of our tables by identity first (a failed cast is not cheap); the rest through `Decodable`.
+        switch (ObjectIdentifier(type), value) {
+        case (ObjectIdentifier(String.self), .text(let text)): return text as! T
+        case (ObjectIdentifier(String?.self), .text(let text)): return String?.some(text) as! T
+        case (ObjectIdentifier(String?.self), .null): return String?.none as! T
+        case (ObjectIdentifier(Int64.self), .integer(let integer)): return integer as! T
+        case (ObjectIdentifier(Int64?.self), .integer(let integer)): return Int64?.some(integer) as! T
+        case (ObjectIdentifier(Int64?.self), .null): return Int64?.none as! T
+        case (ObjectIdentifier(Int.self), .integer(let integer)): return Int(integer) as! T
+        case (ObjectIdentifier([UInt8].self), .blob(let bytes)): return bytes as! T
+        case (ObjectIdentifier(Data.self), .blob(let bytes)): return Data(bytes) as! T
         default: return try T(from: self)
         }
     }

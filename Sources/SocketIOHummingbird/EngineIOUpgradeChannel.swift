@@ -67,7 +67,10 @@ public struct EngineIOUpgradeChannel: ServerChildChannel, HTTPChannelHandler {
                         guard let (server, query) = server(for: head.uri) else { return .upgraded }
                         var headers: [String: String] = [:]
                         for (name, value) in head.headers { headers[name.lowercased()] = value }
-                        let handshake = EngineIOHandshake(query: query, headers: headers, remoteAddress: channel.remoteAddress?.ipAddress)
+                        let handshake = EngineIOHandshake(
+                            query: query, headers: headers, remoteAddress: channel.remoteAddress?.ipAddress,
+                            executor: EventLoopTaskExecutor(channel.eventLoop)
+                        )
                         try channel.pipeline.syncOperations.addHandler(NIOWebSocketFrameAggregator(
                             minNonFinalFragmentSize: 0, maxAccumulatedFrameCount: 256,
                             maxAccumulatedFrameSize: server.configuration.maxPayload

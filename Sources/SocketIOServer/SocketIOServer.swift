@@ -6,8 +6,9 @@ import Synchronization
 
 /// A Socket.IO v5 server on top of an `EngineIOServer`, whose handler it is.
 ///
-/// As a `Service` it handles each client's packets in order, in a child task only while the client has work, and
-/// closes clients that do not join a namespace within `connectTimeout`.
+/// As a `Service` it handles each client's packets in order, in a child task only while the client has work (on
+/// the executor of the client's connection, when the binding gives one), and closes clients that do not join a
+/// namespace within `connectTimeout`.
 public final class SocketIOServer: EngineIOHandler, Service {
     public let configuration: SocketIOConfiguration
     private let logger: Logger
@@ -58,7 +59,7 @@ public final class SocketIOServer: EngineIOHandler, Service {
             await withDiscardingTaskGroup { group in
                 group.addTask { await self.closeClientsThatNeverConnect() }
                 for await client in self.busyClients {
-                    group.addTask { await self.drain(client) }
+                    group.addTask(executorPreference: client.session.handshake.executor) { await self.drain(client) }
                 }
             }
         }

@@ -89,6 +89,29 @@ func connectClient(to engine: EngineIOServer) async throws -> (RecordingWebSocke
         }
     }
 
+    @Test func aClientsEventsRunOnTheExecutorOfItsConnection() async throws {
+        let io = SocketIOServer(logger: Logger(label: "test"))
+        let executor = CountingTaskExecutor()
+        let handledOnIt = Mutex<[Bool]>([])
+        io.of("/").on("where") { _, event in
+            handledOnIt.withLock { $0.append(executor.jobCount > 0) }
+            event.ack?([])
+        }
+        let engine = EngineIOServer(configuration: EngineIOConfiguration(), handler: io, logger: Logger(label: "test"))
+        try await withThrowingTaskGroup(of: Void.self) { group in
+            group.addTask { try await io.run() }
+            let socket = RecordingWebSocket()
+            let handshake = EngineIOHandshake(query: ["EIO": "4", "transport": "websocket"], headers: [:], remoteAddress: nil, executor: executor)
+            let connection = try #require(engine.webSocketOpened(socket, handshake: handshake))
+            connection.received(.text("40"))
+            #expect(await socket.waitFor { $0.hasPrefix("40{\"sid\"") } != nil)
+            connection.received(.text(#"421["where"]"#))
+            #expect(await socket.waitFor { $0 == "431[]" } != nil)
+            #expect(handledOnIt.withLock { $0 } == [true])
+            group.cancelAll()
+        }
+    }
+
     @Test func disconnectingLeavesEveryRoom() async throws {
         try await withServer { io, connect in
             let (alice, connection) = try await connect()

@@ -66,4 +66,18 @@ import Testing
         #expect(try await batcher.submit(4) == 40)
         #expect(recorder.batches.withLock { $0 } == [[3], [4]])
     }
+
+    @Test func aWriteRightAfterABatchWaitsForTheIntervalAndTakesLaterWritesAlong() async throws {
+        let recorder = Recorder(expectedWaiting: 0)
+        let batcher = WriteBatcher<Int, Int>(maxBatch: 8, minInterval: .seconds(1)) { await recorder.write($0) }
+        #expect(try await batcher.submit(1) == 10)
+        let sum = try await withThrowingTaskGroup(of: Int.self) { group in
+            group.addTask { try await batcher.submit(2) }
+            while batcher.queuedCount < 1 && recorder.batches.withLock({ $0.count }) < 2 { await Task.yield() }
+            group.addTask { try await batcher.submit(3) }
+            return try await group.reduce(0, +)
+        }
+        #expect(sum == 50)
+        #expect(recorder.batches.withLock { $0 }.map { $0.sorted() } == [[1], [2, 3]])
+    }
 }

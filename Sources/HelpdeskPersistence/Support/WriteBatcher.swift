@@ -6,6 +6,11 @@ import Synchronization
 /// There is no background task. The first caller to find nobody writing leads: it writes the
 /// queued inputs, hands every waiter its result, and passes the lead to the oldest caller still
 /// waiting, so each caller does at most one batch of work before it returns.
+///
+/// Writes that arrive back to back are gathered for a moment: a batch starts no sooner than
+/// `minInterval` after the one before it (unless a full batch is already waiting), so a steady
+/// stream of writes costs at most one transaction per interval, however it trickles in. A write
+/// after a quiet spell goes at once.
 final class WriteBatcher<Input: Sendable, Output: Sendable>: Sendable {
     /// Writes a batch; returns one result per input, in order.
     typealias Write = @Sendable ([Input]) async -> [Result<Output, any Error>]
@@ -27,15 +32,18 @@ final class WriteBatcher<Input: Sendable, Output: Sendable>: Sendable {
         var queue: [Waiting] = []
         var isWriting = false
         var nextId: UInt64 = 0
+        var lastBatchStart: ContinuousClock.Instant?
     }
 
     private let state = Mutex(State())
     private let maxBatch: Int
+    private let minInterval: Duration
     private let write: Write
 
-    init(maxBatch: Int, write: @escaping Write) {
+    init(maxBatch: Int, minInterval: Duration = .zero, write: @escaping Write) {
         precondition(maxBatch > 0, "a batch holds at least one write")
         self.maxBatch = maxBatch
+        self.minInterval = minInterval
         self.write = write
     }
 
@@ -65,9 +73,17 @@ final class WriteBatcher<Input: Sendable, Output: Sendable>: Sendable {
 
     /// Writes the oldest queued inputs (the leader's own is first among them) and passes the lead on.
     private func lead(_ ownId: UInt64) async -> Result<Output, any Error> {
+        let gatherUntil = state.withLock { state -> ContinuousClock.Instant? in
+            guard let last = state.lastBatchStart, state.queue.count < maxBatch else { return nil }
+            return last + minInterval
+        }
+        if let gatherUntil, gatherUntil > .now {
+            try? await Task.sleep(until: gatherUntil)
+        }
         let batch = state.withLock { state in
             let batch = Array(state.queue.prefix(maxBatch))
             state.queue.removeFirst(batch.count)
+            state.lastBatchStart = .now
             return batch
         }
         let results = await write(batch.map(\.input))

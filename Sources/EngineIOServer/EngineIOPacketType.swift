@@ -9,7 +9,10 @@ public enum EngineIOPacketType: UInt8, Sendable, CaseIterable {
     case noop = 6
 
     /// The ASCII digit that starts an encoded packet.
-    var digit: Character { Character(Unicode.Scalar(UInt8(ascii: "0") + rawValue)) }
+    var digit: Character { Character(Unicode.Scalar(asciiDigit)) }
+
+    /// The digit as the byte it is on the wire.
+    public var asciiDigit: UInt8 { UInt8(ascii: "0") + rawValue }
 
     init?(digit: Character) {
         guard let ascii = digit.asciiValue, ascii >= UInt8(ascii: "0") else { return nil }

@@ -72,7 +72,7 @@ public final class EngineIOServer: Service {
             return EngineIOWebSocketConnection(session: session, socket: socket)
         }
         let session = open(handshake: handshake, webSocket: socket)
-        socket.send(session.openPacket(upgrades: []).webSocketFrame)
+        socket.send(session.openPacket(upgrades: []))
         return EngineIOWebSocketConnection(session: session, socket: socket)
     }
 

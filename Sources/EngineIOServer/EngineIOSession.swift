@@ -91,7 +91,7 @@ public final class EngineIOSession: Sendable {
             guard !state.isClosed else { return false }
             switch state.transport {
             case .webSocket(let socket):
-                for packet in packets { socket.send(packet.webSocketFrame) }
+                for packet in packets { socket.send(packet) }
                 return false
             case .polling:
                 state.buffer += packets
@@ -262,7 +262,7 @@ public final class EngineIOSession: Sendable {
                 return true
             }
             guard isProbe, let socket else { return }
-            socket.send(EngineIOPacket(.pong, .text("probe")).webSocketFrame)
+            socket.send(EngineIOPacket(.pong, .text("probe")))
             releasePendingPoll(with: [EngineIOPacket(.noop)])
         case .upgrade:
             guard let socket else { return }
@@ -280,7 +280,7 @@ public final class EngineIOSession: Sendable {
             state.probe = nil
             state.probeDeadline = nil
             state.transport = .webSocket(socket)
-            for packet in state.buffer { socket.send(packet.webSocketFrame) }
+            for packet in state.buffer { socket.send(packet) }
             state.buffer = []
             state.bufferedBytes = 0
         }

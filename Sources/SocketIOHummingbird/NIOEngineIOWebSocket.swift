@@ -27,9 +27,11 @@ final class NIOEngineIOWebSocket: EngineIOWebSocket {
         self.maxBufferedBytes = maxBufferedBytes
     }
 
-    func send(_ frame: EngineIOPacket.Payload) {
-        let (opcode, length): (WebSocketOpcode, Int) = switch frame {
-        case .text(let text): (.text, text.utf8.count)
+    /// A text frame is the type digit and the text, written straight into the outgoing buffer.
+    func send(_ packet: EngineIOPacket) {
+        let (opcode, length): (WebSocketOpcode, Int) = switch packet.payload {
+        case .text(let text): (.text, 1 + text.utf8.count)
+        case nil: (.text, 1)
         case .binary(let bytes): (.binary, bytes.count)
         }
         let size = WebSocketBatchWriter.headerSize(length: length) + length
@@ -43,8 +45,11 @@ final class NIOEngineIOWebSocket: EngineIOWebSocket {
             var frames = outbox.frames ?? channel.allocator.buffer(capacity: max(size, 512))
             outbox.frames = nil
             WebSocketBatchWriter.appendHeader(opcode: opcode, length: length, to: &frames)
-            switch frame {
-            case .text(let text): frames.writeString(text)
+            switch packet.payload {
+            case .text(let text):
+                frames.writeInteger(packet.type.asciiDigit)
+                frames.writeString(text)
+            case nil: frames.writeInteger(packet.type.asciiDigit)
             case .binary(let bytes): frames.writeBytes(bytes)
             }
             outbox.frames = frames

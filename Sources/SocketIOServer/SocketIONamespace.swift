@@ -17,7 +17,8 @@ public final class SocketIONamespace: Sendable {
         var eventHandlers: [String: SocketIOSocket.EventHandler] = [:]
         var disconnectHandlers: [SocketIOSocket.DisconnectHandler] = []
         var sockets: [String: SocketIOSocket] = [:]
-        var members: [String: Set<String>] = [:]
+        /// Each room's sockets by id, so a broadcast finds its audience without a second lookup.
+        var members: [String: [String: SocketIOSocket]] = [:]
         var roomsBySocket: [String: Set<String>] = [:]
     }
 
@@ -66,19 +67,19 @@ public final class SocketIONamespace: Sendable {
         state.withLock { state in
             let excluded = exceptRooms.compactMap { state.members[$0] }
             func admits(_ id: String) -> Bool {
-                !exceptSockets.contains(id) && !excluded.contains { $0.contains(id) }
+                (exceptSockets.isEmpty || !exceptSockets.contains(id)) && !excluded.contains { $0[id] != nil }
             }
             if rooms.isEmpty {
                 return state.sockets.compactMap { admits($0.key) ? $0.value : nil }
             }
             if rooms.count == 1, let room = rooms.first {
-                return (state.members[room] ?? []).compactMap { admits($0) ? state.sockets[$0] : nil }
+                return (state.members[room] ?? [:]).compactMap { admits($0.key) ? $0.value : nil }
             }
-            var seen: Set<String> = []
+            var seen: Set<ObjectIdentifier> = []
             var sockets: [SocketIOSocket] = []
             for room in rooms {
-                for id in state.members[room] ?? [] where admits(id) && seen.insert(id).inserted {
-                    if let socket = state.sockets[id] { sockets.append(socket) }
+                for (id, socket) in state.members[room] ?? [:] where admits(id) && seen.insert(ObjectIdentifier(socket)).inserted {
+                    sockets.append(socket)
                 }
             }
             return sockets
@@ -105,7 +106,7 @@ public final class SocketIONamespace: Sendable {
         state.withLock { state in
             state.sockets[socket.id] = nil
             for room in state.roomsBySocket.removeValue(forKey: socket.id) ?? [] {
-                state.members[room]?.remove(socket.id)
+                state.members[room]?[socket.id] = nil
                 if state.members[room]?.isEmpty == true { state.members[room] = nil }
             }
         }
@@ -114,14 +115,14 @@ public final class SocketIONamespace: Sendable {
     func join(_ socket: SocketIOSocket, room: String) {
         state.withLock { state in
             guard state.sockets[socket.id] != nil else { return }
-            state.members[room, default: []].insert(socket.id)
+            state.members[room, default: [:]][socket.id] = socket
             state.roomsBySocket[socket.id, default: []].insert(room)
         }
     }
 
     func leave(_ socket: SocketIOSocket, room: String) {
         state.withLock { state in
-            state.members[room]?.remove(socket.id)
+            state.members[room]?[socket.id] = nil
             if state.members[room]?.isEmpty == true { state.members[room] = nil }
             state.roomsBySocket[socket.id]?.remove(room)
         }

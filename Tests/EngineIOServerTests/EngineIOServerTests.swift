@@ -18,7 +18,7 @@ final class RecordingWebSocket: EngineIOWebSocket {
     let frames = Mutex<[EngineIOPacket.Payload]>([])
     let isClosed = Mutex(false)
 
-    func send(_ frame: EngineIOPacket.Payload) { frames.withLock { $0.append(frame) } }
+    func send(_ packet: EngineIOPacket) { frames.withLock { $0.append(packet.webSocketFrame) } }
     func close() { isClosed.withLock { $0 = true } }
     var sent: [EngineIOPacket.Payload] { frames.withLock { $0 } }
 }

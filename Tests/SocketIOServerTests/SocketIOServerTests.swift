@@ -9,7 +9,7 @@ import Testing
 final class RecordingWebSocket: EngineIOWebSocket {
     private let frames = Mutex<[EngineIOPacket.Payload]>([])
 
-    func send(_ frame: EngineIOPacket.Payload) { frames.withLock { $0.append(frame) } }
+    func send(_ packet: EngineIOPacket) { frames.withLock { $0.append(packet.webSocketFrame) } }
     func close() {}
 
     var texts: [String] {

@@ -11,9 +11,9 @@ public struct SQLTicketRepository: TicketRepository {
     /// The most updates written in one transaction.
     static let maxBatch = 256
     /// A steady stream of chat messages commits at most once per interval: each commit costs about
-    /// 300 µs of CPU (WAL frames, their checkpoint, the writer's thread), so at 6,000 messages/s
-    /// this saves a seventh of the CPU for 2–3 ms of latency (docs/benchmarks.md).
-    static let minBatchInterval: Duration = .milliseconds(4)
+    /// 300 µs of CPU (WAL frames and their checkpoint, the hops to the writer's thread), so at
+    /// 7,500 messages/s this saves about a fifth of the CPU for a few ms of latency (docs/benchmarks.md).
+    static let minBatchInterval: Duration = .milliseconds(6)
 
     private let storage: any SQLStorage
     private let updates: WriteBatcher<TicketUpdate, TicketChange>

@@ -80,4 +80,16 @@ import Testing
         #expect(sum == 50)
         #expect(recorder.batches.withLock { $0 }.map { $0.sorted() } == [[1], [2, 3]])
     }
+
+    @Test func writesSlowerThanTheBusyRateGoAtOnce() async throws {
+        let recorder = Recorder(expectedWaiting: 0)
+        let batcher = WriteBatcher<Int, Int>(maxBatch: 8, minInterval: .seconds(30), busyRate: 1_000_000) { await recorder.write($0) }
+        let start = ContinuousClock.now
+        for input in 1...3 {
+            #expect(try await batcher.submit(input) == input * 10)
+        }
+        // Gathered, the second and third writes would each have waited out the 30-second interval.
+        #expect(ContinuousClock.now - start < .seconds(10))
+        #expect(recorder.batches.withLock { $0 } == [[1], [2], [3]])
+    }
 }

@@ -10,17 +10,21 @@ import SQLKit
 public struct SQLTicketRepository: TicketRepository {
     /// The most updates written in one transaction.
     static let maxBatch = 256
-    /// A steady stream of chat messages commits at most once per interval: each commit costs about
-    /// 300 µs of CPU (WAL frames and their checkpoint, the hops to the writer's thread), so at
-    /// 7,500 messages/s this saves about a fifth of the CPU for a few ms of latency (docs/benchmarks.md).
+    /// Above `busyWriteRate` updates a second, a steady stream of chat messages commits at most once
+    /// per interval: each commit costs about 300 µs of CPU (WAL frames and their checkpoint, the hops
+    /// to the writer's thread), so at 7,500 messages/s this saves about a fifth of the CPU for a few
+    /// ms of latency (docs/benchmarks.md). Below it, every update commits as soon as it can.
     static let minBatchInterval: Duration = .milliseconds(6)
+    static let busyWriteRate = 1_500
 
     private let storage: any SQLStorage
     private let updates: WriteBatcher<TicketUpdate, TicketChange>
 
     public init(storage: any SQLStorage) {
         self.storage = storage
-        self.updates = WriteBatcher(maxBatch: Self.maxBatch, minInterval: Self.minBatchInterval) { batch in await Self.write(batch, to: storage) }
+        self.updates = WriteBatcher(maxBatch: Self.maxBatch, minInterval: Self.minBatchInterval, busyRate: Self.busyWriteRate) { batch in
+            await Self.write(batch, to: storage)
+        }
     }
 
     public func create(period: String, _ build: @Sendable (Int) throws -> TicketChange) async throws -> TicketChange {

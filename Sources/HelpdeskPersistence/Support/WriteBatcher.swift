@@ -7,10 +7,11 @@ import Synchronization
 /// queued inputs, hands every waiter its result, and passes the lead to the oldest caller still
 /// waiting, so each caller does at most one batch of work before it returns.
 ///
-/// Writes that arrive back to back are gathered for a moment: a batch starts no sooner than
-/// `minInterval` after the one before it (unless a full batch is already waiting), so a steady
-/// stream of writes costs at most one transaction per interval, however it trickles in. A write
-/// after a quiet spell goes at once.
+/// Under load, writes are gathered for a moment: while they arrive at `busyRate` a second or faster
+/// (counted over the last tenth of a second), a batch starts no sooner than `minInterval` after the
+/// one before it (unless a full batch is already waiting), so a steady stream of writes costs at
+/// most one transaction per interval, however it trickles in. Slower, a transaction's cost is small
+/// next to the idle time around it, and a write goes at once.
 final class WriteBatcher<Input: Sendable, Output: Sendable>: Sendable {
     /// Writes a batch; returns one result per input, in order.
     typealias Write = @Sendable ([Input]) async -> [Result<Output, any Error>]
@@ -33,17 +34,24 @@ final class WriteBatcher<Input: Sendable, Output: Sendable>: Sendable {
         var isWriting = false
         var nextId: UInt64 = 0
         var lastBatchStart: ContinuousClock.Instant?
+        var rateWindowStart: ContinuousClock.Instant?
+        var writesInRateWindow = 0
+        var isBusy = false
     }
+
+    private static var rateWindow: Duration { .milliseconds(100) }
 
     private let state = Mutex(State())
     private let maxBatch: Int
     private let minInterval: Duration
+    private let busyWritesPerWindow: Int
     private let write: Write
 
-    init(maxBatch: Int, minInterval: Duration = .zero, write: @escaping Write) {
+    init(maxBatch: Int, minInterval: Duration = .zero, busyRate: Int = 0, write: @escaping Write) {
         precondition(maxBatch > 0, "a batch holds at least one write")
         self.maxBatch = maxBatch
         self.minInterval = minInterval
+        self.busyWritesPerWindow = busyRate / 10
         self.write = write
     }
 
@@ -54,8 +62,10 @@ final class WriteBatcher<Input: Sendable, Output: Sendable>: Sendable {
 
     func submit(_ input: Input) async throws -> Output {
         var ownId: UInt64 = 0
+        let now = ContinuousClock.now
         let turn = await withUnsafeContinuation { (continuation: UnsafeContinuation<Turn, Never>) in
             let leads = state.withLock { state in
+                countRate(&state, now: now)
                 ownId = state.nextId
                 state.nextId += 1
                 state.queue.append(Waiting(id: ownId, input: input, continuation: continuation))
@@ -71,10 +81,22 @@ final class WriteBatcher<Input: Sendable, Output: Sendable>: Sendable {
         }
     }
 
+    /// Counts a write; when a new rate window starts, the one that ended decides whether writes are busy.
+    private func countRate(_ state: inout State, now: ContinuousClock.Instant) {
+        if let start = state.rateWindowStart, now - start < Self.rateWindow {
+            state.writesInRateWindow += 1
+            return
+        }
+        let endedJustNow = state.rateWindowStart.map { now - $0 < Self.rateWindow * 2 } ?? false
+        state.isBusy = busyWritesPerWindow == 0 || (endedJustNow && state.writesInRateWindow >= busyWritesPerWindow)
+        state.rateWindowStart = now
+        state.writesInRateWindow = 1
+    }
+
     /// Writes the oldest queued inputs (the leader's own is first among them) and passes the lead on.
     private func lead(_ ownId: UInt64) async -> Result<Output, any Error> {
         let gatherUntil = state.withLock { state -> ContinuousClock.Instant? in
-            guard let last = state.lastBatchStart, state.queue.count < maxBatch else { return nil }
+            guard state.isBusy, let last = state.lastBatchStart, state.queue.count < maxBatch else { return nil }
             return last + minInterval
         }
         if let gatherUntil, gatherUntil > .now {

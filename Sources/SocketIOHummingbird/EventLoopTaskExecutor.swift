@@ -1,8 +1,9 @@
 import NIOCore
 
-/// An event loop as a task executor. A task that prefers it runs its jobs on the loop as the
-/// generic executor would, so its hops between nonisolated functions stay on the loop's thread
-/// without a trip through the loop's queue each (which jobs run as the loop's serial executor make).
+/// An event loop as a task executor. A task that prefers it runs on the loop's thread as if on the
+/// generic executor, so a call into a nonisolated async function continues in place. (Jobs run as
+/// the loop's serial executor, the way NIO runs Swift's global jobs, go round the loop's queue again
+/// at each such call.)
 public final class EventLoopTaskExecutor: TaskExecutor {
     public let eventLoop: any EventLoop
 

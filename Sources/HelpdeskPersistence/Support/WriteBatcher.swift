@@ -39,6 +39,7 @@ final class WriteBatcher<Input: Sendable, Output: Sendable>: Sendable {
         var isBusy = false
     }
 
+    /// How long writes are counted to tell whether they arrive at `busyRate`.
     private static var rateWindow: Duration { .milliseconds(100) }
 
     private let state = Mutex(State())
@@ -51,7 +52,7 @@ final class WriteBatcher<Input: Sendable, Output: Sendable>: Sendable {
         precondition(maxBatch > 0, "a batch holds at least one write")
         self.maxBatch = maxBatch
         self.minInterval = minInterval
-        self.busyWritesPerWindow = busyRate / 10
+        self.busyWritesPerWindow = Int((Double(busyRate) * (Self.rateWindow / .seconds(1))).rounded())
         self.write = write
     }
 

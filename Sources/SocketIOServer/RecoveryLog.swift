@@ -3,29 +3,43 @@ import EngineIOServer
 import Synchronization
 
 /// What connection-state recovery remembers for one namespace: recent broadcasts with their offsets,
-/// and the sessions of dropped sockets, both forgotten after the recovery window.
+/// and the sessions of dropped sockets, both forgotten after the recovery window. The broadcasts
+/// also leave, oldest first, when they would take more than `maxBytes`, so a burst of traffic
+/// cannot grow memory without bound.
 final class RecoveryLog: Sendable {
     /// A broadcast as it went out (its offset inside) and its audience. A class, so
     /// that looking at the oldest entry and dropping it moves one reference, not five.
     final class Entry: Sendable {
-        let offset: String
+        /// The number in the entry's offset; consecutive entries have consecutive numbers.
+        let sequence: UInt64
         let rooms: Set<String>
         let excludedRooms: Set<String>
         let excludedSockets: Set<String>
         let frames: [EngineIOPacket.Payload]
         let at: ContinuousClock.Instant
+        /// What the entry holds, roughly: its frames and the bookkeeping around them.
+        let byteCount: Int
 
         init(
-            offset: String, rooms: Set<String>, excludedRooms: Set<String>, excludedSockets: Set<String>,
+            sequence: UInt64, rooms: Set<String>, excludedRooms: Set<String>, excludedSockets: Set<String>,
             frames: [EngineIOPacket.Payload], at: ContinuousClock.Instant
         ) {
-            self.offset = offset
+            self.sequence = sequence
             self.rooms = rooms
             self.excludedRooms = excludedRooms
             self.excludedSockets = excludedSockets
             self.frames = frames
             self.at = at
+            self.byteCount = Entry.overhead + frames.reduce(0) { total, frame in
+                switch frame {
+                case .text(let text): total + text.utf8.count
+                case .binary(let bytes): total + bytes.count
+                }
+            }
         }
+
+        /// The entry object, its sets and the frames' containers, in bytes.
+        static let overhead = 256
 
         func reaches(socketID: String, rooms socketRooms: Set<String>) -> Bool {
             guard !excludedSockets.contains(socketID), excludedRooms.isDisjoint(with: socketRooms) else { return false }
@@ -51,21 +65,22 @@ final class RecoveryLog: Sendable {
     private struct State {
         /// Oldest first; entries leave from the front one at a time, so no write waits for a compaction.
         var entries = Deque<Entry>()
+        var byteCount = 0
         var saved: [String: Saved] = [:]
         /// Expired sessions are swept when `saved` reaches this size, so a burst of disconnects stays linear.
         var savedSweepThreshold = 1024
-        var nextOffset: UInt64 = 0
+        var nextSequence: UInt64 = 1
     }
 
     private let window: Duration
-    private let capacity: Int
+    private let maxBytes: Int
     private let state = Mutex(State())
-    /// Offsets are unique across restarts of the process.
-    private let epoch = String(UInt64.random(in: 0...UInt64.max), radix: 36)
+    /// Offsets are `<epoch>-<sequence in base 36>`; the epoch makes them unique across restarts of the process.
+    private let epochPrefix = String(UInt64.random(in: 0...UInt64.max), radix: 36) + "-"
 
-    init(window: Duration, capacity: Int) {
+    init(window: Duration, maxBytes: Int) {
         self.window = window
-        self.capacity = capacity
+        self.maxBytes = maxBytes
     }
 
     /// Gives a broadcast the next offset, encodes it with `encode` (which puts the offset into the
@@ -77,17 +92,28 @@ final class RecoveryLog: Sendable {
     ) -> [EngineIOPacket.Payload] {
         let now = ContinuousClock.now
         return state.withLock { state in
-            state.nextOffset += 1
-            let offset = epoch + "-" + String(state.nextOffset, radix: 36)
-            let frames = encode(offset)
-            state.entries.append(Entry(
-                offset: offset, rooms: rooms, excludedRooms: excludedRooms, excludedSockets: excludedSockets, frames: frames, at: now
-            ))
-            while let oldest = state.entries.first, state.entries.count > capacity || now - oldest.at > window {
+            let sequence = state.nextSequence
+            state.nextSequence += 1
+            let frames = encode(epochPrefix + String(sequence, radix: 36))
+            let entry = Entry(
+                sequence: sequence, rooms: rooms, excludedRooms: excludedRooms, excludedSockets: excludedSockets, frames: frames, at: now
+            )
+            state.entries.append(entry)
+            state.byteCount += entry.byteCount
+            while let oldest = state.entries.first, state.byteCount > maxBytes || now - oldest.at > window {
+                state.byteCount -= oldest.byteCount
                 state.entries.removeFirst()
             }
             return frames
         }
+    }
+
+    /// Where the entry with `offset` is: sequences are consecutive, so it is found by subtraction.
+    private func index(of offset: String, in entries: Deque<Entry>) -> Int? {
+        guard offset.hasPrefix(epochPrefix), let sequence = UInt64(offset.dropFirst(epochPrefix.count), radix: 36),
+              let first = entries.first?.sequence, sequence >= first, sequence - first < UInt64(entries.count)
+        else { return nil }
+        return Int(sequence - first)
     }
 
     func save(pid: String, socketID: String, rooms: Set<String>, context: (any Sendable)?) {
@@ -115,7 +141,7 @@ final class RecoveryLog: Sendable {
         let now = ContinuousClock.now
         return state.withLock { state in
             guard let saved = state.saved.removeValue(forKey: pid), now - saved.at <= window, Self.same(saved.context, context),
-                  let index = state.entries.firstIndex(where: { $0.offset == offset })
+                  let index = index(of: offset, in: state.entries)
             else { return nil }
             let missed = state.entries[(index + 1)...]
                 .filter { $0.reaches(socketID: saved.socketID, rooms: saved.rooms) }

@@ -8,8 +8,9 @@ public struct SocketIOConfiguration: Sendable {
     /// `pid` and last offset to get its id, rooms and missed broadcasts back; nil turns it off.
     /// When on, every broadcast event carries its offset as a last argument, as the reference server does.
     public var recoveryWindow: Duration?
-    /// Most broadcasts kept for recovery per namespace.
-    public var maxRecoveryLog = 10_000
+    /// The most memory, in bytes, that the broadcasts kept for recovery take per namespace; past it
+    /// the oldest leave before the window ends.
+    public var maxRecoveryLogBytes = 32 << 20
 
     public init() {}
 }

@@ -28,7 +28,7 @@ public final class SocketIOServer: EngineIOHandler, Service {
     public func of(_ name: String) -> SocketIONamespace {
         namespaces.withLock { namespaces in
             if let existing = namespaces[name] { return existing }
-            let recovery = configuration.recoveryWindow.map { RecoveryLog(window: $0, capacity: configuration.maxRecoveryLog) }
+            let recovery = configuration.recoveryWindow.map { RecoveryLog(window: $0, maxBytes: configuration.maxRecoveryLogBytes) }
             let namespace = SocketIONamespace(name: name, recovery: recovery)
             namespaces[name] = namespace
             return namespace

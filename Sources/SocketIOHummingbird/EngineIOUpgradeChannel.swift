@@ -26,6 +26,10 @@ public struct EngineIOUpgradeChannel: ServerChildChannel, HTTPChannelHandler {
     /// its last read buffer while idle. Reads that fill the buffer grow it, up to 64 KiB.
     static let receiveBuffers = AdaptiveRecvByteBufferAllocator(minimum: 64, initial: 512, maximum: 65536)
 
+    /// The fields of the WebSocket handshake itself, which say nothing about the client once the
+    /// connection is upgraded; a session does not keep them, as it would not for a polling request.
+    static let upgradeHeaders: Set<String> = ["connection", "upgrade", "sec-websocket-key", "sec-websocket-version", "sec-websocket-extensions"]
+
     public let responder: HTTPChannelHandler.Responder
     private let servers: [String: EngineIOServer]
     private let configuration: HTTP1Channel.Configuration
@@ -66,7 +70,9 @@ public struct EngineIOUpgradeChannel: ServerChildChannel, HTTPChannelHandler {
                     channel.eventLoop.makeCompletedFuture {
                         guard let (server, query) = server(for: head.uri) else { return .upgraded }
                         var headers: [String: String] = [:]
-                        for (name, value) in head.headers { headers[name.lowercased()] = value }
+                        for (name, value) in head.headers where !Self.upgradeHeaders.contains(name.lowercased()) {
+                            headers[name.lowercased()] = value
+                        }
                         let handshake = EngineIOHandshake(
                             query: query, headers: headers, remoteAddress: channel.remoteAddress?.ipAddress,
                             executor: EventLoopTaskExecutor(channel.eventLoop)

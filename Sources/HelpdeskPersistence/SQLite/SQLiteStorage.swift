@@ -8,7 +8,9 @@ import SQLKit
 /// and run on a thread of their own, a few read connections used from the blocking thread pool,
 /// and a connection that checkpoints the log in the background.
 public final class SQLiteStorage: SQLStorage {
-    static let readerCount = 4
+    /// One read connection per thread of the blocking pool that runs the reads: more would only
+    /// keep more copies of the same pages in their caches.
+    static var readerCount: Int { max(1, NIOSingletons.blockingPoolThreadCountSuggestion) }
 
     public let reader: any SQLDatabase
     private let writer: SQLiteDatabase

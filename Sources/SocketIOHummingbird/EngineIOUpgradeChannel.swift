@@ -70,8 +70,9 @@ public struct EngineIOUpgradeChannel: ServerChildChannel, HTTPChannelHandler {
                     channel.eventLoop.makeCompletedFuture {
                         guard let (server, query) = server(for: head.uri) else { return .upgraded }
                         var headers: [String: String] = [:]
-                        for (name, value) in head.headers where !Self.upgradeHeaders.contains(name.lowercased()) {
-                            headers[name.lowercased()] = value
+                        for (name, value) in head.headers {
+                            let name = name.lowercased()
+                            if !Self.upgradeHeaders.contains(name) { headers[name] = value }
                         }
                         let handshake = EngineIOHandshake(
                             query: query, headers: headers, remoteAddress: channel.remoteAddress?.ipAddress,

@@ -32,6 +32,7 @@ extension AppConfig {
         if let limit = try integer("LOGIN_RATE_LIMIT", in: 1...1_000_000) { self.loginAttemptsPerMinute = limit }
         if let bytes = try integer("MAX_BODY_BYTES", in: 1024...(64 << 20)) { self.maxBodyBytes = bytes }
         if let limit = try integer("SOCKET_RATE_LIMIT", in: 1...1_000_000) { self.socketEventsPerWindow = limit }
+        if let megabytes = try integer("RECOVERY_LOG_MB", in: 1...4096) { self.socket.maxRecoveryLogBytes = megabytes << 20 }
         if let allowed = try flag("ALLOW_REGISTRATION") { self.desk.allowsRegistration = allowed }
         if let secure = try flag("SECURE_COOKIES") { self.secureCookies = secure }
         if let origins = value("ALLOWED_ORIGINS") {

@@ -65,9 +65,10 @@ def test_environment_configures_the_server(tmp_path):
 
 
 def test_bad_configuration_is_refused(tmp_path):
-    result = run_cli("serve", "--database", f"sqlite:{tmp_path}/db.sqlite", env={"HELPDESK_PORT": "eighty"}, check=False)
-    assert result.returncode != 0
-    assert "HELPDESK_PORT" in result.stderr
+    for variable, value in (("HELPDESK_PORT", "eighty"), ("HELPDESK_RECOVERY_LOG_MB", "0")):
+        result = run_cli("serve", "--database", f"sqlite:{tmp_path}/db.sqlite", env={variable: value}, check=False)
+        assert result.returncode != 0
+        assert variable in result.stderr
     result = run_cli("migrate", "--database", "mysql://nope", check=False)
     assert result.returncode != 0
     assert "mysql://nope" in result.stderr

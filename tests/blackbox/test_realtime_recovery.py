@@ -5,7 +5,8 @@ import json
 
 import websocket
 
-from conftest import open_ticket
+from conftest import open_ticket, sign_in
+from helpdesk_server import Server, run_cli
 
 
 class RawSocket:
@@ -82,3 +83,31 @@ def test_a_stolen_pid_recovers_nothing(server, customer_a, customer_b):
     thief = RawSocket(server)
     answer = thief.connect({"token": customer_b.token, "pid": accepted["pid"], "offset": offset})
     assert answer["sid"] != accepted["sid"]
+
+
+def test_a_client_that_missed_more_than_the_log_holds_starts_afresh(tmp_path):
+    """With a 1 MiB log, a client that missed more than that gets a new session rather than a replay with a gap."""
+    database = f"sqlite:{tmp_path}/helpdesk.sqlite"
+    run_cli("user", "add", "--database", database, "--email", "c@example.com", "--name", "C",
+            "--role", "customer", "--password", "password-1")
+    server = Server(database, env={"HELPDESK_RECOVERY_LOG_MB": "1"}).start()
+    try:
+        customer = sign_in(server, "c@example.com", "password-1")
+        ticket = open_ticket(customer, title="Chatty")
+        first = RawSocket(server)
+        accepted = first.connect({"token": customer.token})
+        first.send('420["join_ticket",' + json.dumps({"ticketId": ticket["id"]}) + "]")
+        assert customer.http.post(f"/api/tickets/{ticket['id']}/messages", json={"content": "Before the drop"}).status_code == 201
+        first.until_event("message_received", lambda p: p["message"]["content"] == "Before the drop")
+        first.drop()
+
+        # Each message is broadcast twice with its 9,000 characters: well over 1 MiB in all.
+        for n in range(150):
+            sent = customer.http.post(f"/api/tickets/{ticket['id']}/messages", json={"content": f"{n} " + "x" * 9000})
+            assert sent.status_code == 201, sent.text
+
+        second = RawSocket(server)
+        again = second.connect({"token": customer.token, "pid": accepted["pid"], "offset": first.offset})
+        assert again["sid"] != accepted["sid"] and again["pid"] != accepted["pid"]
+    finally:
+        assert server.stop() == 0

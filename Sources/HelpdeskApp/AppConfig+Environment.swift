@@ -35,6 +35,7 @@ extension AppConfig {
         if let megabytes = try integer("RECOVERY_LOG_MB", in: 1...4096) { self.socket.maxRecoveryLogBytes = megabytes << 20 }
         if let allowed = try flag("ALLOW_REGISTRATION") { self.desk.allowsRegistration = allowed }
         if let secure = try flag("SECURE_COOKIES") { self.secureCookies = secure }
+        if let directory = value("PUBLIC_DIR") { self.publicDirectory = directory }
         if let origins = value("ALLOWED_ORIGINS") {
             self.allowedOrigins = origins.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
         }

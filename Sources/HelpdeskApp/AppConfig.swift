@@ -23,6 +23,8 @@ public struct AppConfig: Sendable {
     /// Mark the session cookie `Secure` (serve over HTTPS).
     public var secureCookies = false
     public var logLevel: Logger.Level = .info
+    /// The web UI's files (HTML, CSS, ES modules, translations); relative paths start at the working directory.
+    public var publicDirectory = "Public"
     /// Engine.IO heartbeat and payload limits of the `/socket.io/` endpoint.
     public var engine = EngineIOConfiguration()
     /// Socket.IO limits; connection-state recovery keeps a dropped client's state for 2 minutes.

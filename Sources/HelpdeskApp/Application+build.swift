@@ -54,8 +54,12 @@ func buildRouter(_ helpdesk: Helpdesk, config: AppConfig) -> Router<HelpdeskRequ
     let registry = PrometheusCollectorRegistry()
     let router = Router(context: HelpdeskRequestContext.self)
     router.add(middleware: RequestMetricsMiddleware(registry: registry))
+    router.add(middleware: SecurityHeadersMiddleware())
     router.add(middleware: ErrorMiddleware())
     HealthController(storage: helpdesk.storage, registry: registry).addRoutes(to: router)
+    let pages = WebPageController(directory: config.publicDirectory)
+    router.add(middleware: pages.assets)
+    pages.addRoutes(to: router)
 
     router.add(middleware: RateLimitMiddleware(limiter: RateLimiter(capacity: config.requestsPerMinute, window: .seconds(60))))
     router.add(middleware: AuthenticationMiddleware(accounts: helpdesk.accounts))
@@ -65,6 +69,7 @@ func buildRouter(_ helpdesk: Helpdesk, config: AppConfig) -> Router<HelpdeskRequ
         loginThrottle: RateLimiter(capacity: config.loginAttemptsPerMinute, window: .seconds(60)),
         maxBodyBytes: config.maxBodyBytes, sessionLifetime: config.desk.sessionLifetime, secureCookies: config.secureCookies
     ).addRoutes(to: router)
+    DeskController(settings: config.desk).addRoutes(to: router)
     let api = router.group("api", context: AuthenticatedContext.self)
     TicketController(tickets: helpdesk.tickets, maxBodyBytes: config.maxBodyBytes).addRoutes(to: api.group("tickets"))
     UserTicketController(tickets: helpdesk.tickets, maxBodyBytes: config.maxBodyBytes).addRoutes(to: api.group("user/tickets"))

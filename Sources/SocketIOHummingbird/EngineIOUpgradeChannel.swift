@@ -110,6 +110,7 @@ public struct EngineIOUpgradeChannel: ServerChildChannel, HTTPChannelHandler {
             pipeline.enableErrorHandling = false
             pipeline.enableResponseHeaderValidation = false
             let result = try channel.pipeline.syncOperations.configureUpgradableHTTPServerPipeline(configuration: pipeline)
+            try channel.pipeline.syncOperations.addHandler(CloseIfIdleOnQuiesce(), position: .first)
             return Value(upgradeResult: result, channel: channel)
         }
     }

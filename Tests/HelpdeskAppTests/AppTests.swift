@@ -171,4 +171,52 @@ import Testing
             }
         }
     }
+
+    @Test func pagesAndScriptsComeFromThePublicDirectoryUnderAStrictPolicy() async throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("helpdesk-public-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory.appendingPathComponent("js"), withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: directory) }
+        try Data("<title>console</title>".utf8).write(to: directory.appendingPathComponent("console.html"))
+        try Data("export {};".utf8).write(to: directory.appendingPathComponent("js/app.js"))
+        var config = AppConfig()
+        config.publicDirectory = directory.path
+        try await Self.withApp(config: config) { client, _ in
+            try await client.execute(uri: "/admin/tickets", method: .get) { response in
+                #expect(response.status == .ok)
+                #expect(response.headers[.contentType] == "text/html; charset=utf-8")
+                #expect(String(buffer: response.body) == "<title>console</title>")
+                let policy = response.headers[.contentSecurityPolicy] ?? ""
+                #expect(policy.contains("default-src 'none'") && policy.contains("script-src 'self'") && !policy.contains("unsafe"))
+            }
+            try await client.execute(uri: "/js/app.js", method: .get) { response in
+                #expect(response.status == .ok)
+                #expect(String(buffer: response.body) == "export {};")
+                #expect(response.headers[.xContentTypeOptions] == "nosniff")
+            }
+            try await client.execute(uri: "/", method: .get) { response in
+                #expect(response.status == .seeOther)
+                #expect(response.headers[.location] == "/login")
+            }
+            try await client.execute(uri: "/user/support", method: .get) { response in
+                #expect(response.status == .notFound)
+            }
+            try await client.execute(uri: "/api/nothing-here", method: .get) { response in
+                #expect(response.headers[.contentSecurityPolicy] != nil)
+            }
+        }
+    }
+
+    @Test func deskSettingsArePublicAndStatsAreNotATicketId() async throws {
+        try await Self.withApp { client, _ in
+            try await client.execute(uri: "/api/desk", method: .get) { response in
+                #expect(response.status == .ok)
+                #expect(String(buffer: response.body).contains(#""categories":["general","technical","billing","account","other"]"#))
+            }
+            let auth: HTTPFields = [.authorization: "Bearer \(try await Self.login(client).token)"]
+            try await client.execute(uri: "/api/tickets/stats", method: .get, headers: auth) { response in
+                #expect(response.status == .ok)
+                #expect(String(buffer: response.body).contains(#""total":0"#))
+            }
+        }
+    }
 }

@@ -90,4 +90,15 @@ import Testing
         }
         #expect(try await accounts.listAssignableUsers(as: agent).map(\.id) == [agent.id])
     }
+
+    @Test func staffSeeActiveCustomersAndCustomersDoNot() async throws {
+        let accounts = service()
+        let admin = try await accounts.provision(email: "admin@example.com", name: "Admin", role: .admin, password: "password1")
+        let agent = try await accounts.provision(email: "agent@example.com", name: "Agent", role: .agent, password: "password1")
+        let alice = try await accounts.provision(email: "alice@example.com", name: "Alice", role: .customer, password: "password1")
+        let bob = try await accounts.provision(email: "bob@example.com", name: "Bob", role: .customer, password: "password1")
+        _ = try await accounts.updateUser(id: bob.id, with: UserPatch(isDisabled: true), as: admin)
+        #expect(try await accounts.listCustomers(as: agent).map(\.id) == [alice.id])
+        await #expect(throws: HelpdeskError.self) { try await accounts.listCustomers(as: alice) }
+    }
 }

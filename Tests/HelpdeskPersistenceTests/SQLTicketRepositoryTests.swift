@@ -27,6 +27,47 @@ import Testing
         }
     }
 
+    @Test func statsCountStatusesAssignmentAndDeadlinesWithinTheirScope() async throws {
+        try await TemporaryDatabase.withDatabase { database in
+            let alice = try await database.addUser("alice", .customer)
+            let bob = try await database.addUser("bob", .customer)
+            let agent = try await database.addUser("sami", .agent)
+            let hour: TimeInterval = 3_600
+            let epoch = TemporaryDatabase.epoch
+            _ = try await service(database, at: epoch.addingTimeInterval(-2 * hour)).open(draft("Late"), as: alice)
+            let dueSoon = try await service(database, at: epoch).open(draft("Soon"), as: alice).ticket
+            _ = try await service(database, at: epoch.addingTimeInterval(22 * hour)).open(draft("Fresh"), as: bob)
+            let resolved = try await service(database, at: epoch).open(draft("Done"), as: bob).ticket
+            let later = service(database, at: epoch.addingTimeInterval(23 * hour))
+            _ = try await later.update(dueSoon.id, with: TicketPatch(assignee: .assign(agent.id)), as: agent)
+            _ = try await later.update(resolved.id, with: TicketPatch(status: .resolved), as: agent)
+
+            let desk = try await later.stats(as: agent)
+            #expect(desk.byStatus == [.open: 2, .pending: 1, .resolved: 1, .closed: 0])
+            #expect(desk.total == 4)
+            #expect((desk.assignedToViewer, desk.unassigned) == (1, 2))
+            #expect((desk.slaBreached, desk.slaDueSoon) == (1, 1))
+
+            let own = try await later.stats(as: alice)
+            #expect(own.byStatus == [.open: 1, .pending: 1, .resolved: 0, .closed: 0])
+            #expect((own.assignedToViewer, own.unassigned, own.slaBreached, own.slaDueSoon) == (0, 1, 1, 1))
+        }
+    }
+
+    @Test func aDetailCarriesHowFarEachReaderHasRead() async throws {
+        try await TemporaryDatabase.withDatabase { database in
+            let customer = try await database.addUser("alice", .customer)
+            let agent = try await database.addUser("sami", .agent)
+            let tickets = service(database)
+            let id = try await tickets.open(draft("Printer"), as: customer).ticket.id
+            _ = try await tickets.reply(to: id, content: "Looking", as: agent)
+            _ = try await tickets.markRead(id, upTo: 1, as: agent)
+            _ = try await tickets.markRead(id, upTo: nil, as: customer)
+            let cursors = try await tickets.detail(id, as: customer).readCursors
+            #expect(Dictionary(uniqueKeysWithValues: cursors.map { ($0.userId, $0.lastReadSeq) }) == [agent.id: 1, customer.id: 2])
+        }
+    }
+
     @Test func aChangeStoresTicketMessagesAndActivityTogether() async throws {
         try await TemporaryDatabase.withDatabase { database in
             let customer = try await database.addUser("alice", .customer)

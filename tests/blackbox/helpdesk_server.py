@@ -89,7 +89,18 @@ class Server:
         """Sends SIGTERM to the server's process group and returns the exit code."""
         if self.process.poll() is None:
             os.killpg(self.process.pid, signal.SIGTERM)
-        return self.process.wait(timeout=timeout)
+        try:
+            return self.process.wait(timeout=timeout)
+        except subprocess.TimeoutExpired:
+            self.kill()
+            while not self._lines.empty():
+                self.output_lines.append(self._lines.get() or "")
+            raise AssertionError(f"server did not stop within {timeout}s of SIGTERM; its last output: {''.join(self.output_lines[-40:])}")
+
+    def kill(self):
+        """Ends the server abruptly (SIGKILL), as a crash or power loss would."""
+        os.killpg(self.process.pid, signal.SIGKILL)
+        self.process.wait(timeout=30)
 
     def client(self, token=None, **kwargs):
         headers = {"Authorization": f"Bearer {token}"} if token else {}

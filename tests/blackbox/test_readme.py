@@ -40,5 +40,7 @@ def test_readme_run_command_starts_a_demo_desk(tmp_path):
                                  json={"email": accounts[1][1], "password": accounts[1][2]}).json()["token"]
         tickets = httpx.get(server.url + "/api/tickets", headers={"Authorization": f"Bearer {agent_token}"}).json()["tickets"]
         assert len(tickets) >= 3
+        sign_in_page = httpx.get(server.url + "/", follow_redirects=True)
+        assert sign_in_page.status_code == 200 and 'src="/js/pages/login.js"' in sign_in_page.text
     finally:
         assert server.stop(timeout=60) == 0

@@ -1,5 +1,6 @@
 """Graceful shutdown closes every Socket.IO connection, so clients know to reconnect, and exits cleanly."""
 
+import socket
 import threading
 import time
 
@@ -26,3 +27,16 @@ def test_shutdown_disconnects_clients(tmp_path, transport):
     assert server.stop(timeout=20) == 0
     assert disconnected.wait(10)
     assert time.monotonic() - started < 15
+
+
+def test_shutdown_does_not_wait_for_connections_that_never_sent_a_request(tmp_path):
+    """Browsers open spare connections ahead of need; they must not hold a stopping server up."""
+    server = Server(f"sqlite:{tmp_path}/helpdesk.sqlite").start()
+    host, port = server.url.removeprefix("http://").split(":")
+    with socket.create_connection((host, int(port))) as silent:
+        with server.client() as http:
+            assert http.get("/health").status_code == 200
+        started = time.monotonic()
+        assert server.stop(timeout=10) == 0
+        assert time.monotonic() - started < 5
+        assert silent.recv(1) == b""

@@ -9,6 +9,7 @@ struct TicketController {
     func addRoutes(to group: RouterGroup<AuthenticatedContext>) {
         group.get(use: list)
         group.post(use: create)
+        group.get("stats", use: stats)
         group.get(":id", use: detail)
         group.patch(":id", use: update)
         group.get(":id/messages", use: messages)
@@ -31,6 +32,11 @@ struct TicketController {
         }
         let view = try await tickets.open(try body.newTicket(), as: context.user, forCustomer: customerId)
         return EditedResponse(status: .created, response: TicketDTO(view))
+    }
+
+    /// Counts for the sidebar; a customer gets those of their own tickets.
+    @Sendable func stats(_ request: Request, context: AuthenticatedContext) async throws -> TicketStatsDTO {
+        TicketStatsDTO(try await tickets.stats(as: context.user))
     }
 
     @Sendable func detail(_ request: Request, context: AuthenticatedContext) async throws -> TicketDetailDTO {

@@ -1,7 +1,8 @@
 import HelpdeskDomain
 import Hummingbird
 
-/// `/api/users` (admins manage accounts) and `/api/agents` (staff pick an assignee).
+/// `/api/users` (admins manage accounts), `/api/agents` (staff pick an assignee) and `/api/customers`
+/// (staff open a ticket for someone).
 struct UserController {
     let accounts: AccountService
     let maxBodyBytes: Int
@@ -12,6 +13,9 @@ struct UserController {
         group.patch("users/:id", use: update)
         group.get("agents") { _, context in
             UserListDTO(users: try await accounts.listAssignableUsers(as: context.user).map(UserDTO.init))
+        }
+        group.get("customers") { _, context in
+            UserListDTO(users: try await accounts.listCustomers(as: context.user).map(UserDTO.init))
         }
     }
 

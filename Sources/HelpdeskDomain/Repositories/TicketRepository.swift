@@ -14,9 +14,13 @@ public protocol TicketRepository: Sendable {
     func find(reference: String) async throws -> Ticket?
     func view(ticketId: String, viewerId: String) async throws -> TicketView?
     func list(_ query: TicketQuery, viewerId: String) async throws -> TicketPage
+    /// Counts over all tickets, or over one customer's; "due soon" means a deadline before `dueSoonBefore`.
+    func stats(customerId: String?, viewerId: String, now: Date, dueSoonBefore: Date) async throws -> TicketStats
     /// Messages in ascending order: after `after`, before `before`, or the newest `limit`.
     func messages(ticketId: String, after: Int?, before: Int?, limit: Int) async throws -> [Message]
     func activities(ticketId: String) async throws -> [Activity]
+    /// Everyone's read positions in one ticket.
+    func readCursors(ticketId: String) async throws -> [ReadCursor]
     /// Moves the user's read cursor forward to `seq` (never backwards) and returns it.
     func markRead(ticketId: String, userId: String, upTo seq: Int, at date: Date) async throws -> ReadCursor
 }

@@ -93,6 +93,12 @@ public struct AccountService: Sendable {
         return try await users.list(role: nil).filter(Permissions.canBeAssigned)
     }
 
+    /// Active customers, for staff opening a ticket on someone's behalf.
+    public func listCustomers(as actor: User) async throws -> [User] {
+        guard Permissions.canCreateTicketForOthers(as: actor) else { throw HelpdeskError.forbidden("Only agents and admins see the customers.") }
+        return try await users.list(role: .customer).filter { !$0.isDisabled }
+    }
+
     /// An admin changes a user; disabling ends their sessions, and the last active admin stays.
     public func updateUser(id: String, with patch: UserPatch, as actor: User) async throws -> User {
         try requireAdmin(actor)

@@ -67,6 +67,15 @@ public struct TicketService: Sendable {
         return try await tickets.list(query, viewerId: actor.id)
     }
 
+    /// Counts for the actor's list: every ticket for staff, their own for a customer.
+    public func stats(as actor: User) async throws -> TicketStats {
+        let now = clock.now()
+        return try await tickets.stats(
+            customerId: Permissions.canListAllTickets(as: actor) ? nil : actor.id, viewerId: actor.id,
+            now: now, dueSoonBefore: now.addingTimeInterval(TicketStats.dueSoonWindow)
+        )
+    }
+
     public func detail(_ reference: String, as actor: User) async throws -> TicketDetail {
         let ticket = try await readable(reference, as: actor)
         let messages = try await tickets.messages(ticketId: ticket.id, after: nil, before: nil, limit: Self.detailMessageLimit)
@@ -74,7 +83,8 @@ public struct TicketService: Sendable {
             view: try await view(ticket.id, as: actor),
             messages: messages,
             hasOlderMessages: (messages.first?.seq ?? 1) > 1,
-            activities: try await tickets.activities(ticketId: ticket.id)
+            activities: try await tickets.activities(ticketId: ticket.id),
+            readCursors: try await tickets.readCursors(ticketId: ticket.id)
         )
     }
 

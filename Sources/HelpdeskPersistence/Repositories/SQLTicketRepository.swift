@@ -115,6 +115,27 @@ public struct SQLTicketRepository: TicketRepository {
         return TicketPage(items: page.map(\.view), nextCursor: next)
     }
 
+    public func stats(customerId: String?, viewerId: String, now: Date, dueSoonBefore: Date) async throws -> TicketStats {
+        let scope: SQLQueryString = customerId.map { "WHERE customer_id = \(bind: $0)" } ?? ""
+        let row = try await storage.reader.raw("""
+            SELECT
+              COALESCE(SUM(status = 'open'), 0) AS open, COALESCE(SUM(status = 'pending'), 0) AS pending,
+              COALESCE(SUM(status = 'resolved'), 0) AS resolved, COALESCE(SUM(status = 'closed'), 0) AS closed,
+              COALESCE(SUM(active AND assignee_id = \(bind: viewerId)), 0) AS mine,
+              COALESCE(SUM(active AND assignee_id IS NULL), 0) AS unassigned,
+              COALESCE(SUM(active AND sla_deadline <= \(bind: now.epochMilliseconds)), 0) AS breached,
+              COALESCE(SUM(active AND sla_deadline > \(bind: now.epochMilliseconds)
+                AND sla_deadline <= \(bind: dueSoonBefore.epochMilliseconds)), 0) AS due_soon
+            FROM (SELECT *, status IN ('open', 'pending') AS active FROM tickets \(scope))
+            """).first()
+        func count(_ column: String) throws -> Int { try row?.decode(column: column, as: Int.self) ?? 0 }
+        return TicketStats(
+            byStatus: [.open: try count("open"), .pending: try count("pending"), .resolved: try count("resolved"), .closed: try count("closed")],
+            assignedToViewer: try count("mine"), unassigned: try count("unassigned"),
+            slaBreached: try count("breached"), slaDueSoon: try count("due_soon")
+        )
+    }
+
     public func messages(ticketId: String, after: Int?, before: Int?, limit: Int) async throws -> [Message] {
         let rows: [MessageRow]
         if let after {
@@ -136,6 +157,18 @@ public struct SQLTicketRepository: TicketRepository {
         try await storage.reader.raw("""
             SELECT * FROM activities WHERE ticket_id = \(bind: ticketId) ORDER BY created_at ASC, rowid ASC
             """).all().map { try ActivityRow($0).activity }
+    }
+
+    public func readCursors(ticketId: String) async throws -> [ReadCursor] {
+        try await storage.reader.raw("""
+            SELECT user_id, last_read_seq, read_at FROM read_cursors WHERE ticket_id = \(bind: ticketId) ORDER BY user_id
+            """).all().map { row in
+            ReadCursor(
+                ticketId: ticketId, userId: try row.decode(column: "user_id", as: String.self),
+                lastReadSeq: try row.decode(column: "last_read_seq", as: Int.self),
+                readAt: Date(epochMilliseconds: try row.decode(column: "read_at", as: Int64.self))
+            )
+        }
     }
 
     public func markRead(ticketId: String, userId: String, upTo seq: Int, at date: Date) async throws -> ReadCursor {

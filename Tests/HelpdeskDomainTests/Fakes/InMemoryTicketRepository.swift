@@ -51,6 +51,18 @@ actor InMemoryTicketRepository: TicketRepository {
         return TicketPage(items: Array(items), nextCursor: nil)
     }
 
+    func stats(customerId: String?, viewerId: String, now: Date, dueSoonBefore: Date) -> TicketStats {
+        let scoped = tickets.values.filter { customerId == nil || $0.customerId == customerId }
+        let active = scoped.filter { $0.status == .open || $0.status == .pending }
+        return TicketStats(
+            byStatus: Dictionary(uniqueKeysWithValues: TicketStatus.allCases.map { status in (status, scoped.count { $0.status == status }) }),
+            assignedToViewer: active.count { $0.assigneeId == viewerId },
+            unassigned: active.count { $0.assigneeId == nil },
+            slaBreached: active.count { $0.slaDeadline <= now },
+            slaDueSoon: active.count { $0.slaDeadline > now && $0.slaDeadline <= dueSoonBefore }
+        )
+    }
+
     func messages(ticketId: String, after: Int?, before: Int?, limit: Int) -> [Message] {
         let all = messagesByTicket[ticketId] ?? []
         if let after { return Array(all.filter { $0.seq > after }.prefix(limit)) }
@@ -59,6 +71,10 @@ actor InMemoryTicketRepository: TicketRepository {
 
     func activities(ticketId: String) -> [Activity] {
         activitiesByTicket[ticketId] ?? []
+    }
+
+    func readCursors(ticketId: String) -> [ReadCursor] {
+        cursors.values.filter { $0.ticketId == ticketId }.sorted { $0.userId < $1.userId }
     }
 
     func markRead(ticketId: String, userId: String, upTo seq: Int, at date: Date) -> ReadCursor {

@@ -1,0 +1,63 @@
+// The only module that calls fetch: JSON in and out, the session cookie, and one error shape.
+
+/** An error answered by the server ({ error: { code, message } }) or a network failure (code NETWORK). */
+export class ApiError extends Error {
+  constructor(status, code, message) {
+    super(message);
+    this.status = status;
+    this.code = code;
+  }
+}
+
+async function request(method, path, body) {
+  const options = { method, credentials: "same-origin", headers: { Accept: "application/json" } };
+  if (body !== undefined) {
+    options.headers["Content-Type"] = "application/json";
+    options.body = JSON.stringify(body);
+  }
+  let response;
+  try {
+    response = await fetch(path, options);
+  } catch (error) {
+    throw new ApiError(0, "NETWORK", error.message);
+  }
+  if (response.status === 204) return null;
+  const data = await response.json().catch(() => null);
+  if (!response.ok) {
+    const error = data?.error ?? {};
+    throw new ApiError(response.status, error.code ?? "HTTP_" + response.status, error.message ?? response.statusText);
+  }
+  return data;
+}
+
+function query(parameters) {
+  const search = new URLSearchParams();
+  for (const [key, value] of Object.entries(parameters)) {
+    if (value === undefined || value === null || value === "") continue;
+    search.set(key, Array.isArray(value) ? value.join(",") : String(value));
+  }
+  const text = search.toString();
+  return text ? "?" + text : "";
+}
+
+export const api = {
+  me: () => request("GET", "/api/auth/me").then((data) => data.user),
+  login: (email, password) => request("POST", "/api/auth/login", { email, password }),
+  register: (email, name, password) => request("POST", "/api/auth/register", { email, name, password }),
+  logout: () => request("POST", "/api/auth/logout"),
+
+  tickets: (parameters) => request("GET", "/api/tickets" + query(parameters)),
+  ownTickets: (parameters) => request("GET", "/api/user/tickets" + query(parameters)),
+  stats: () => request("GET", "/api/tickets/stats"),
+  ticket: (id) => request("GET", `/api/tickets/${encodeURIComponent(id)}`),
+  messages: (id, parameters) => request("GET", `/api/tickets/${encodeURIComponent(id)}/messages` + query(parameters)),
+  updateTicket: (id, changes) => request("PATCH", `/api/tickets/${encodeURIComponent(id)}`, changes),
+  openTicket: (draft) => request("POST", "/api/user/tickets", draft),
+  openTicketFor: (draft) => request("POST", "/api/tickets", draft),
+
+  agents: () => request("GET", "/api/agents").then((data) => data.users),
+  customers: () => request("GET", "/api/customers").then((data) => data.users),
+  users: () => request("GET", "/api/users").then((data) => data.users),
+  createUser: (user) => request("POST", "/api/users", user),
+  updateUser: (id, changes) => request("PATCH", `/api/users/${encodeURIComponent(id)}`, changes),
+};

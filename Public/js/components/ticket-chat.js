@@ -1,0 +1,395 @@
+// <ticket-chat>: one ticket's conversation — history with paging upward, sending with pending →
+// sent states (and waiting while offline), typing, who is viewing, and read receipts.
+import { api } from "../api.js";
+import { h, replaceChildren } from "../dom.js";
+import { formatDateTime, formatList, formatTime, t } from "../i18n.js";
+
+const TYPING_REFRESH_MS = 3000;
+const TYPING_IDLE_MS = 3000;
+const TYPING_SHOWN_MS = 6000;
+
+export class TicketChat extends HTMLElement {
+  #user;
+  #realtime;
+  #maxLength = 10000;
+  #onRead = () => {};
+  #ticket = null;
+  #messages = new Map();
+  #pending = [];
+  #pendingKey = 0;
+  #lastSeq = 0;
+  #firstSeq = 0;
+  #hasOlder = false;
+  #loadingOlder = false;
+  #lastMarkedSeq = 0;
+  #othersReadSeq = 0;
+  #present = new Map();
+  #typists = new Map();
+  #typingSentAt = 0;
+  #typingStopTimer = null;
+  #elements = {};
+  #stickToEnd = true;
+
+  configure({ user, realtime, desk, onRead }) {
+    this.#user = user;
+    this.#realtime = realtime;
+    this.#maxLength = desk.maxMessageLength;
+    this.#onRead = onRead;
+    this.#build();
+    realtime.on("message_received", ({ message, ticketId }) => ticketId === this.#ticket?.id && this.#receive(message));
+    realtime.on("typing_indicator", (event) => event.ticketId === this.#ticket?.id && this.#typingChanged(event));
+    realtime.on("user_joined", (event) => event.ticketId === this.#ticket?.id && this.#joined(event));
+    realtime.on("user_left", (event) => event.ticketId === this.#ticket?.id && this.#left(event));
+    realtime.on("messages_read", (event) => event.ticketId === this.#ticket?.id && this.#readBy(event));
+    realtime.on("connect", () => this.#ticket && this.#resync());
+    realtime.on("disconnect", () => this.#renderPending());
+    document.addEventListener("visibilitychange", () => this.#markRead());
+    document.addEventListener("languagechange", () => this.#rerender());
+  }
+
+  get ticketId() {
+    return this.#ticket?.id ?? null;
+  }
+
+  /** Shows a ticket from its detail ({ ticket, messages, hasOlderMessages }) and joins its room. */
+  show(detail) {
+    if (this.#ticket && this.#ticket.id !== detail.ticket.id) this.#leave();
+    const switching = this.#ticket?.id !== detail.ticket.id;
+    this.#ticket = detail.ticket;
+    if (switching) {
+      this.#messages.clear();
+      this.#pending = [];
+      this.#present.clear();
+      this.#typists.clear();
+      this.#othersReadSeq = 0;
+      this.#lastMarkedSeq = 0;
+      this.#elements.list.replaceChildren();
+      this.#elements.composer.querySelector("textarea").value = "";
+    }
+    this.hidden = false;
+    this.#hasOlder = detail.hasOlderMessages;
+    const othersRead = (detail.readCursors ?? []).filter((cursor) => cursor.userId !== this.#user.id).map((cursor) => cursor.lastReadSeq);
+    this.#othersReadSeq = Math.max(this.#othersReadSeq, 0, ...othersRead);
+    this.#merge(detail.messages);
+    this.#renderMessages();
+    this.updateTicket(detail.ticket);
+    this.#renderPresence();
+    this.#renderTyping();
+    this.#scrollToEnd();
+    if (this.#realtime.connected) this.#join();
+    this.#markRead();
+  }
+
+  /** Refreshes the header and the composer after the ticket changed. */
+  updateTicket(ticket) {
+    this.#ticket = { ...this.#ticket, ...ticket };
+    const { title, number, status } = this.#elements;
+    title.textContent = this.#ticket.title;
+    number.textContent = this.#ticket.ticketNumber;
+    status.className = `chip status-${this.#ticket.status}`;
+    status.textContent = t(`status.${this.#ticket.status}`);
+    const closed = this.#ticket.status === "closed";
+    const composer = this.#elements.composer;
+    composer.querySelector("textarea").disabled = closed;
+    composer.querySelector("button").disabled = closed;
+    this.#elements.closedNote.hidden = !closed;
+  }
+
+  clear() {
+    this.#leave();
+    this.#ticket = null;
+    this.hidden = true;
+  }
+
+  #build() {
+    const textarea = h("textarea", { rows: 1, dir: "auto", maxLength: this.#maxLength, "data-i18n-placeholder": "chat.placeholder",
+      "data-i18n-label": "chat.message", placeholder: t("chat.placeholder"), "aria-label": t("chat.message"),
+      "data-i18n-title": "chat.keys", title: t("chat.keys"), "aria-describedby": "composer-keys",
+      onkeydown: (event) => this.#keydown(event), oninput: () => this.#typed(), onblur: () => this.#stopTyping() });
+    const composer = h("form", { className: "composer", onsubmit: (event) => { event.preventDefault(); this.#submit(); } },
+      textarea, h("button", { type: "submit", className: "button primary", "data-i18n": "chat.send" }, t("chat.send")),
+      h("span", { id: "composer-keys", className: "visually-hidden", "data-i18n": "chat.keys" }, t("chat.keys")));
+    this.#elements = {
+      back: h("button", { type: "button", className: "button subtle back", "data-i18n": "chat.back",
+        onclick: () => this.dispatchEvent(new CustomEvent("back")) }, t("chat.back")),
+      title: h("h2", { className: "chat-title", dir: "auto" }),
+      number: h("span", { className: "number" }),
+      status: h("span", { className: "chip" }),
+      presence: h("p", { className: "presence", "aria-live": "polite" }),
+      older: h("button", { type: "button", className: "button subtle older", hidden: true, "data-i18n": "chat.older",
+        onclick: () => this.#loadOlder() }, t("chat.older")),
+      list: h("ol", { className: "messages", role: "log", "aria-live": "polite", "aria-relevant": "additions", "data-i18n-label": "chat.history",
+        "aria-label": t("chat.history") }),
+      typing: h("p", { className: "typing", "aria-live": "polite" }),
+      closedNote: h("p", { className: "closed-note", hidden: true, "data-i18n": "chat.closed" }, t("chat.closed")),
+      composer,
+    };
+    const e = this.#elements;
+    e.scroller = h("div", { className: "message-scroll" }, e.older, e.list);
+    replaceChildren(this,
+      h("header", { className: "chat-header" }, e.back, h("div", { className: "chat-heading" }, e.title, h("div", { className: "chat-meta" }, e.number, e.status)), e.presence),
+      e.scroller, e.typing, e.closedNote, composer);
+    new IntersectionObserver((entries) => {
+      if (entries.some((entry) => entry.isIntersecting)) this.#loadOlder();
+    }, { root: e.scroller }).observe(e.older);
+    e.scroller.addEventListener("scroll", () => { this.#stickToEnd = this.#nearEnd(); });
+    new ResizeObserver(() => this.#stickToEnd && this.#scrollToEnd()).observe(e.scroller);
+    this.hidden = true;
+  }
+
+  // Messages
+
+  #merge(messages) {
+    let added = false;
+    for (const message of messages) {
+      if (this.#messages.has(message.id)) continue;
+      this.#messages.set(message.id, message);
+      this.#lastSeq = Math.max(this.#lastSeq, message.seq);
+      added = true;
+    }
+    const seqs = [...this.#messages.values()].map((message) => message.seq);
+    this.#firstSeq = seqs.length ? Math.min(...seqs) : 0;
+    if (added) this.#renderMessages();
+    return added;
+  }
+
+  #receive(message) {
+    const nearEnd = this.#nearEnd();
+    this.#claimPending([message]);
+    if (this.#merge([message]) && nearEnd) this.#scrollToEnd();
+    this.#typists.delete(message.senderId);
+    this.#renderTyping();
+    this.#markRead();
+  }
+
+  async #loadOlder() {
+    if (!this.#hasOlder || this.#loadingOlder || !this.#ticket) return;
+    this.#loadingOlder = true;
+    const scroller = this.#elements.scroller;
+    const fromEnd = scroller.scrollHeight - scroller.scrollTop;
+    try {
+      const { messages } = await api.messages(this.#ticket.id, { before: this.#firstSeq, limit: 50 });
+      this.#hasOlder = messages.length === 50;
+      this.#merge(messages);
+      scroller.scrollTop = scroller.scrollHeight - fromEnd;
+    } finally {
+      this.#loadingOlder = false;
+    }
+  }
+
+  /** After a reconnect: rejoin, fetch what was missed, match waiting messages already stored, send the rest. */
+  async #resync() {
+    const ticketId = this.#ticket.id;
+    await this.#join();
+    let messages;
+    do {
+      ({ messages } = await api.messages(ticketId, { after: this.#lastSeq, limit: 200 }));
+      if (ticketId !== this.#ticket?.id) return;
+      this.#claimPending(messages);
+      this.#merge(messages);
+    } while (messages.length === 200);
+    this.#scrollToEnd();
+    for (const pending of [...this.#pending]) {
+      if (pending.state === "waiting" && ticketId === this.#ticket?.id) await this.#deliver(pending);
+    }
+    this.#markRead();
+  }
+
+  // Sending
+
+  #keydown(event) {
+    if (event.key === "Enter" && !event.shiftKey && !event.isComposing) {
+      event.preventDefault();
+      this.#submit();
+    }
+  }
+
+  #submit() {
+    const textarea = this.#elements.composer.querySelector("textarea");
+    const content = textarea.value.trim();
+    if (!content || !this.#ticket) return;
+    textarea.value = "";
+    this.#stopTyping();
+    const pending = { key: ++this.#pendingKey, ticketId: this.#ticket.id, content, sentAfterSeq: this.#lastSeq, state: "waiting", error: null };
+    this.#pending.push(pending);
+    this.#deliver(pending);
+    this.#scrollToEnd();
+  }
+
+  async #deliver(pending) {
+    if (!this.#realtime.connected) {
+      pending.state = "waiting";
+      return this.#renderPending();
+    }
+    pending.state = "sending";
+    this.#renderPending();
+    try {
+      const { message } = await this.#realtime.emit("send_message", { ticketId: pending.ticketId, content: pending.content });
+      this.#pending = this.#pending.filter((other) => other !== pending);
+      if (pending.ticketId === this.#ticket?.id) this.#merge([message]);
+    } catch (error) {
+      if (!this.#pending.includes(pending)) return;
+      pending.state = error.code === "OFFLINE" || error.code === "TIMEOUT" ? "waiting" : "failed";
+      pending.error = error.message;
+    }
+    this.#renderPending();
+  }
+
+  /** A message of mine that arrived from the server settles the oldest waiting one with the same text. */
+  #claimPending(messages) {
+    for (const message of messages) {
+      if (message.senderId !== this.#user.id || this.#messages.has(message.id)) continue;
+      const match = this.#pending.find((pending) => pending.state !== "failed" && pending.content === message.content && message.seq > pending.sentAfterSeq);
+      if (match) this.#pending = this.#pending.filter((pending) => pending !== match);
+    }
+    this.#renderPending();
+  }
+
+  // Typing, presence and receipts
+
+  #typed() {
+    if (!this.#realtime.connected || !this.#ticket) return;
+    const now = Date.now();
+    if (now - this.#typingSentAt > TYPING_REFRESH_MS) {
+      this.#typingSentAt = now;
+      this.#realtime.emit("typing", { ticketId: this.#ticket.id, isTyping: true }).catch(() => {});
+    }
+    clearTimeout(this.#typingStopTimer);
+    this.#typingStopTimer = setTimeout(() => this.#stopTyping(), TYPING_IDLE_MS);
+  }
+
+  #stopTyping() {
+    clearTimeout(this.#typingStopTimer);
+    if (!this.#typingSentAt || !this.#ticket) return;
+    this.#typingSentAt = 0;
+    if (this.#realtime.connected) this.#realtime.emit("typing", { ticketId: this.#ticket.id, isTyping: false }).catch(() => {});
+  }
+
+  #typingChanged({ senderId, senderName, isTyping }) {
+    if (senderId === this.#user.id) return;
+    clearTimeout(this.#typists.get(senderId)?.timer);
+    if (isTyping) {
+      const timer = setTimeout(() => {
+        this.#typists.delete(senderId);
+        this.#renderTyping();
+      }, TYPING_SHOWN_MS);
+      this.#typists.set(senderId, { name: senderName, timer });
+    } else {
+      this.#typists.delete(senderId);
+    }
+    this.#renderTyping();
+  }
+
+  async #join() {
+    const ticketId = this.#ticket.id;
+    try {
+      const { present } = await this.#realtime.emit("join_ticket", { ticketId });
+      if (ticketId !== this.#ticket?.id) return;
+      this.#present = new Map(present.map((person) => [person.userId, person]));
+      this.#renderPresence();
+    } catch {
+      // The next connect joins again.
+    }
+  }
+
+  #leave() {
+    this.#stopTyping();
+    if (this.#ticket && this.#realtime.connected) this.#realtime.emit("leave_ticket", { ticketId: this.#ticket.id }).catch(() => {});
+  }
+
+  #joined({ userId, userName, userType }) {
+    this.#present.set(userId, { userId, userName, userType });
+    this.#renderPresence();
+  }
+
+  #left({ userId }) {
+    this.#present.delete(userId);
+    this.#typists.delete(userId);
+    this.#renderPresence();
+    this.#renderTyping();
+  }
+
+  #readBy({ userId, lastReadSeq }) {
+    if (userId === this.#user.id || lastReadSeq <= this.#othersReadSeq) return;
+    this.#othersReadSeq = lastReadSeq;
+    this.#renderMessages();
+  }
+
+  #markRead() {
+    if (!this.#ticket || this.hidden || document.visibilityState !== "visible" || !this.#realtime.connected) return;
+    if (this.#lastSeq <= this.#lastMarkedSeq) return;
+    this.#lastMarkedSeq = this.#lastSeq;
+    const ticketId = this.#ticket.id;
+    this.#realtime.emit("mark_as_read", { ticketId }).then(() => this.#onRead(ticketId), () => { this.#lastMarkedSeq = 0; });
+  }
+
+  // Rendering
+
+  #nearEnd() {
+    const scroller = this.#elements.scroller;
+    return scroller.scrollHeight - scroller.scrollTop - scroller.clientHeight < 80;
+  }
+
+  #scrollToEnd() {
+    const scroller = this.#elements.scroller;
+    scroller.scrollTop = scroller.scrollHeight;
+    this.#stickToEnd = true;
+  }
+
+  #renderMessages() {
+    const sorted = [...this.#messages.values()].sort((a, b) => a.seq - b.seq);
+    const pendingItems = [...this.#elements.list.querySelectorAll(".pending")];
+    replaceChildren(this.#elements.list, sorted.map((message) => this.#messageItem(message)), pendingItems);
+    this.#elements.older.hidden = !this.#hasOlder;
+  }
+
+  #messageItem(message) {
+    if (message.sender === "system") {
+      return h("li", { className: "message system", dataset: { seq: message.seq } },
+        h("p", { className: "content", dir: "auto" }, message.content), h("time", { datetime: message.createdAt, title: formatDateTime(message.createdAt) }, formatTime(message.createdAt)));
+    }
+    const mine = message.senderId === this.#user.id;
+    const seen = mine && message.seq <= this.#othersReadSeq;
+    return h("li", { className: `message ${mine ? "mine" : "theirs"}`, dataset: { seq: message.seq, id: message.id } },
+      h("div", { className: "bubble" },
+        mine ? null : h("span", { className: "sender", dir: "auto" }, message.senderName),
+        h("p", { className: "content", dir: "auto" }, message.content),
+        h("span", { className: "meta" },
+          h("time", { datetime: message.createdAt, title: formatDateTime(message.createdAt) }, formatTime(message.createdAt)),
+          mine ? h("span", { className: `state ${seen ? "seen" : "sent"}` }, t(seen ? "chat.seen" : "chat.sent")) : null)));
+  }
+
+  #renderPending() {
+    for (const element of this.#elements.list.querySelectorAll(".pending")) element.remove();
+    for (const pending of this.#pending) {
+      if (pending.ticketId !== this.#ticket?.id) continue;
+      const state = pending.state === "waiting" && !this.#realtime.connected ? "waiting" : pending.state;
+      this.#elements.list.append(h("li", { className: `message mine pending ${state}`, dataset: { key: pending.key } },
+        h("div", { className: "bubble" },
+          h("p", { className: "content", dir: "auto" }, pending.content),
+          h("span", { className: "meta" }, h("span", { className: "state" },
+            state === "failed" ? t("chat.failed", { reason: pending.error ?? "" }) : t(`chat.${state}`))))));
+    }
+  }
+
+  #renderPresence() {
+    const others = [...this.#present.values()].filter((person) => person.userId !== this.#user.id);
+    this.#elements.presence.textContent = others.length ? t("chat.viewing", { names: formatList(others.map((person) => person.userName)) }) : "";
+  }
+
+  #renderTyping() {
+    const names = [...this.#typists.values()].map((typist) => typist.name);
+    this.#elements.typing.textContent = names.length ? t("chat.typing", { names: formatList(names) }) : "";
+  }
+
+  #rerender() {
+    if (!this.#ticket) return;
+    this.updateTicket(this.#ticket);
+    this.#renderMessages();
+    this.#renderPending();
+    this.#renderPresence();
+    this.#renderTyping();
+  }
+}
+
+customElements.define("ticket-chat", TicketChat);

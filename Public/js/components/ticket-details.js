@@ -1,0 +1,133 @@
+// <ticket-details>: a ticket's status, priority, category and assignee (editable by staff; a customer
+// may close or reopen), the customer, the SLA deadline with a live countdown, and the activity log.
+import { api } from "../api.js";
+import { h, replaceChildren } from "../dom.js";
+import { formatDateTime, formatDuration, formatRelative, labelFor, t } from "../i18n.js";
+import { slaState } from "../sla.js";
+
+const TRANSITIONS = { open: ["pending", "resolved", "closed"], pending: ["open", "resolved", "closed"], resolved: ["closed", "open"], closed: ["open"] };
+
+export class TicketDetails extends HTMLElement {
+  #user;
+  #desk;
+  #agents = [];
+  #ticket = null;
+  #activities = [];
+  #error = "";
+  #countdown = null;
+
+  async configure({ user, desk }) {
+    this.#user = user;
+    this.#desk = desk;
+    this.hidden = true;
+    setInterval(() => this.#tick(), 1000);
+    document.addEventListener("languagechange", () => this.#render());
+    if (user.role !== "customer") this.#agents = await api.agents().catch(() => []);
+    this.#render();
+  }
+
+  get #isStaff() {
+    return this.#user.role !== "customer";
+  }
+
+  show({ ticket, activityLogs }) {
+    this.#ticket = ticket;
+    this.#activities = activityLogs ?? this.#activities;
+    this.#error = "";
+    this.hidden = false;
+    this.#render();
+  }
+
+  clear() {
+    this.#ticket = null;
+    this.hidden = true;
+  }
+
+  async #change(changes) {
+    try {
+      const ticket = await api.updateTicket(this.#ticket.id, changes);
+      this.#error = "";
+      this.dispatchEvent(new CustomEvent("ticketchange", { detail: { ticket } }));
+    } catch (error) {
+      this.#error = error.message;
+      this.#render();
+    }
+  }
+
+  #select(labelKey, name, value, options) {
+    const select = h("select", { name, onchange: () => this.#change({ [name]: select.value === "" ? null : select.value }) },
+      options.map(([optionValue, label]) => h("option", { value: optionValue }, label)));
+    select.value = value ?? "";
+    return h("label", { className: "field" }, h("span", {}, t(labelKey)), select);
+  }
+
+  #render() {
+    if (!this.#ticket) return;
+    const ticket = this.#ticket;
+    const controls = this.#isStaff
+      ? [
+          this.#select("details.status", "status", ticket.status,
+            [ticket.status, ...TRANSITIONS[ticket.status]].map((status) => [status, t(`status.${status}`)])),
+          this.#select("details.priority", "priority", ticket.priority, this.#desk.priorities.map((value) => [value, labelFor("priority", value)])),
+          this.#select("details.category", "category", ticket.category,
+            [...new Set([ticket.category, ...this.#desk.categories])].map((value) => [value, labelFor("category", value)])),
+          this.#select("details.assignee", "assigneeId", ticket.assigneeId,
+            [["", t("details.unassigned")], ...this.#agents.map((agent) => [agent.id, agent.name])]),
+        ]
+      : [
+          h("dl", { className: "facts" },
+            h("dt", {}, t("details.status")), h("dd", {}, h("span", { className: `chip status-${ticket.status}` }, t(`status.${ticket.status}`))),
+            h("dt", {}, t("details.priority")), h("dd", {}, labelFor("priority", ticket.priority)),
+            h("dt", {}, t("details.category")), h("dd", {}, labelFor("category", ticket.category)),
+            h("dt", {}, t("details.assignee")), h("dd", { dir: "auto" }, ticket.assigneeName ?? t("details.waitingForAgent"))),
+          ticket.status === "closed" || ticket.status === "resolved"
+            ? h("button", { type: "button", className: "button", onclick: () => this.#change({ status: "open" }) }, t("details.reopen"))
+            : h("button", { type: "button", className: "button", onclick: () => this.#change({ status: "closed" }) }, t("details.close")),
+        ];
+    this.#countdown = h("p", { className: "countdown" });
+    replaceChildren(this,
+      h("h2", { className: "visually-hidden" }, t("details.heading")),
+      this.#error ? h("p", { className: "alert", role: "alert" }, this.#error) : null,
+      h("section", { className: "details-controls" }, controls),
+      this.#isStaff
+        ? h("section", { className: "customer" },
+            h("h3", {}, t("details.customer")),
+            h("p", { dir: "auto" }, ticket.customerName),
+            h("p", { className: "muted", dir: "ltr" }, ticket.customerEmail))
+        : null,
+      h("section", { className: "sla" },
+        h("h3", {}, t("details.sla")),
+        h("p", { className: "muted" }, t("details.deadline", { time: formatDateTime(ticket.slaDeadline) })),
+        this.#countdown),
+      h("section", { className: "activity" },
+        h("h3", {}, t("details.activity")),
+        h("ol", { className: "activity-log" }, this.#activities.map((entry) => this.#activityItem(entry)).reverse())));
+    this.#tick();
+  }
+
+  #activityItem(entry) {
+    const values = { actor: entry.actorName, from: this.#value(entry.action, entry.from), to: this.#value(entry.action, entry.to) };
+    return h("li", {},
+      h("span", { dir: "auto" }, t(`activity.${entry.action}`, values)),
+      h("time", { datetime: entry.createdAt, title: formatDateTime(entry.createdAt) }, formatRelative(entry.createdAt)));
+  }
+
+  #value(action, value) {
+    if (value === null || value === undefined) return "";
+    if (action === "status_changed") return t(`status.${value}`);
+    if (action === "priority_changed") return labelFor("priority", value);
+    if (action === "category_changed") return labelFor("category", value);
+    return value;
+  }
+
+  #tick() {
+    if (!this.#ticket || !this.#countdown) return;
+    const state = slaState(this.#ticket, this.#desk.dueSoonSeconds);
+    const left = new Date(this.#ticket.slaDeadline).getTime() - Date.now();
+    this.#countdown.className = `countdown sla-${state}`;
+    this.#countdown.textContent = state === "none" ? t("sla.stopped")
+      : state === "breached" ? t("sla.overdueBy", { time: formatDuration(left) }) : t("sla.dueIn", { time: formatDuration(left) });
+  }
+}
+
+customElements.define("ticket-details", TicketDetails);

@@ -1,0 +1,98 @@
+// The controller both ticket pages share: a list, the open ticket's chat and details, the
+// create-ticket dialog, live updates, and the phone layout's list ⇄ conversation switch.
+import { api } from "./api.js";
+import { coalesce } from "./shell.js";
+import "./components/create-ticket-modal.js";
+import "./components/ticket-chat.js";
+import "./components/ticket-details.js";
+import "./components/ticket-list.js";
+
+export class DeskPage {
+  constructor({ user, desk, realtime, load, onStatsChanged = () => {} }) {
+    this.user = user;
+    this.main = document.querySelector("main");
+    this.list = document.querySelector("ticket-list");
+    this.chat = document.querySelector("ticket-chat");
+    this.details = document.querySelector("ticket-details");
+    this.modal = document.querySelector("create-ticket-modal");
+    this.onStatsChanged = onStatsChanged;
+
+    this.list.configure({ load, showCustomer: user.role !== "customer", dueSoonSeconds: desk.dueSoonSeconds });
+    this.chat.configure({ user, realtime, desk, onRead: (id) => this.list.markRead(id) });
+    this.details.configure({ user, desk });
+    this.modal.configure({ user, desk });
+
+    this.list.addEventListener("ticketselect", (event) => this.open(event.detail.ticket.id));
+    this.chat.addEventListener("back", () => this.#showList());
+    this.details.addEventListener("ticketchange", (event) => this.#changed(event.detail.ticket));
+    this.modal.addEventListener("ticketcreated", (event) => {
+      this.list.upsert(event.detail.ticket);
+      this.open(event.detail.ticket.id);
+      this.onStatsChanged();
+    });
+
+    this.refresh = coalesce(200, (id) => this.#refresh(id));
+    realtime.on("ticket_list_updated", (summary) => {
+      this.refresh(summary.ticketId);
+      this.onStatsChanged();
+    });
+    let connectedBefore = false;
+    realtime.on("connect", ({ recovered }) => {
+      if (connectedBefore && !recovered) {
+        this.list.reload();
+        this.onStatsChanged();
+        if (this.chat.ticketId) this.refresh(this.chat.ticketId);
+      }
+      connectedBefore = true;
+    });
+    addEventListener("popstate", () => this.#openFromAddress());
+  }
+
+  async start() {
+    await this.list.reload();
+    await this.#openFromAddress();
+  }
+
+  newTicket() {
+    this.modal.open();
+  }
+
+  async open(id, { push = true } = {}) {
+    const detail = await api.ticket(id);
+    this.list.select(detail.ticket.id);
+    this.list.markRead(detail.ticket.id);
+    this.chat.show(detail);
+    this.details.show(detail);
+    this.main.dataset.view = "conversation";
+    const address = `${location.pathname}?ticket=${encodeURIComponent(detail.ticket.ticketNumber)}`;
+    if (push && location.pathname + location.search !== address) history.pushState(null, "", address);
+  }
+
+  async #openFromAddress() {
+    const reference = new URLSearchParams(location.search).get("ticket");
+    if (reference) await this.open(reference, { push: false }).catch(() => this.#showList());
+    else this.#showList();
+  }
+
+  #showList() {
+    this.main.dataset.view = "list";
+  }
+
+  #changed(ticket) {
+    this.list.upsert(ticket);
+    this.chat.updateTicket(ticket);
+    this.refresh(ticket.id);
+    this.onStatsChanged();
+  }
+
+  /** Re-reads a ticket that changed elsewhere: its list row, and the open conversation's details. */
+  async #refresh(id) {
+    const detail = await api.ticket(id).catch(() => null);
+    if (!detail) return;
+    this.list.upsert(detail.ticket);
+    if (this.chat.ticketId === detail.ticket.id) {
+      this.chat.updateTicket(detail.ticket);
+      this.details.show(detail);
+    }
+  }
+}

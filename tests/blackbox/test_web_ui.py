@@ -1,0 +1,238 @@
+"""The web UI in a real browser: the customer's support page and the agents' console talking live."""
+
+import re
+import socket
+
+import pytest
+from playwright.sync_api import expect, sync_playwright
+
+from conftest import ADMIN_EMAIL, ADMIN_PASSWORD, make_user, unique
+from helpdesk_server import BINARY, Server, run_cli
+from web_pages import PHONE, chromium_path, has_horizontal_overflow, messages, open_page, ticket_item
+
+
+@pytest.fixture(scope="module")
+def browser():
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=chromium_path(), args=["--no-sandbox"])
+        yield browser
+        browser.close()
+
+
+def credentials(actor):
+    return actor.user["email"], "password-" + actor.user["email"]
+
+
+def open_ticket_from_modal(page, title, description, priority="high"):
+    page.locator(".new-ticket").click()
+    dialog = page.locator("dialog.modal")
+    expect(dialog).to_be_visible()
+    dialog.locator("button[type=submit]").click()
+    expect(dialog.locator("#new-ticket-title-error")).not_to_be_empty()
+    expect(dialog.locator("#new-ticket-title")).to_have_attribute("aria-invalid", "true")
+    dialog.locator("#new-ticket-title").fill(title)
+    dialog.locator("#new-ticket-priority").select_option(priority)
+    dialog.locator("#new-ticket-content").fill(description)
+    dialog.locator("button[type=submit]").click()
+    expect(dialog).to_be_hidden()
+    expect(page.locator("ticket-chat .chat-title")).to_have_text(title)
+
+
+def send(page, text):
+    composer = page.locator("ticket-chat textarea")
+    composer.fill(text)
+    composer.press("Enter")
+
+
+def test_a_customer_and_an_agent_work_a_ticket_live(browser, server, admin):
+    customer = make_user(server, admin, "customer", "Nadia Customer")
+    agent = make_user(server, admin, "agent", "Omar Agent")
+    console = open_page(browser, server, *credentials(agent), "/admin/tickets")
+    support = open_page(browser, server, *credentials(customer), "/user/support")
+    title = unique("Invoice shows the wrong VAT ")
+
+    open_ticket_from_modal(support, title, "The VAT line says 25% but we are exempt.")
+    row = ticket_item(console, title)
+    expect(row).to_be_visible()
+    expect(row.locator(".badge")).to_have_text("1")
+    expect(row.locator(".chip.priority-high")).to_be_visible()
+
+    row.click()
+    expect(row.locator(".badge")).to_have_count(0)
+    expect(console.locator("ticket-chat .message.theirs .content")).to_have_text(["The VAT line says 25% but we are exempt."])
+    expect(support.locator("ticket-chat .presence")).to_contain_text("Omar Agent")
+
+    console.locator("ticket-chat textarea").press_sequentially("Checking")
+    expect(support.locator("ticket-chat .typing")).to_contain_text("Omar Agent")
+    console.locator("ticket-chat textarea").fill("Checking your account now.\nOne moment.")
+    console.locator("ticket-chat textarea").press("Enter")
+    sent = console.locator("ticket-chat .message.mine").last
+    expect(sent.locator(".state")).to_have_text(re.compile("Sent|Seen"))
+    expect(console.locator("ticket-chat .message.pending")).to_have_count(0)
+    expect(support.locator("ticket-chat .message.theirs .content").last).to_have_text("Checking your account now.\nOne moment.")
+    expect(support.locator("ticket-chat .typing")).to_be_empty()
+    expect(sent.locator(".state")).to_have_text("Seen")
+
+    send(support, "Thank you!")
+    expect(console.locator("ticket-chat .message.theirs .content").last).to_have_text("Thank you!")
+
+    other_title = unique("Second question ")
+    open_ticket_from_modal(support, other_title, "Can I get a PDF copy?")
+    send(console, "Fixed: the invoice is corrected.")
+    first_row = ticket_item(support, title)
+    expect(first_row.locator(".badge")).to_have_text("1")
+    first_row.click()
+    expect(first_row.locator(".badge")).to_have_count(0)
+    expect(support.locator("ticket-chat .message .content").last).to_have_text("Fixed: the invoice is corrected.")
+
+    console.locator("ticket-details select[name=status]").select_option("resolved")
+    expect(support.locator("ticket-chat .chat-meta .chip")).to_have_text("Resolved")
+    expect(support.locator("ticket-details .chip.status-resolved")).to_be_visible()
+    expect(ticket_item(support, title).locator(".chip.status-resolved")).to_be_visible()
+    expect(console.locator("ticket-details .activity-log")).to_contain_text(re.compile("Omar Agent changed the status from .* to Resolved"))
+    assert console.errors == [] and support.errors == []
+
+
+def test_the_same_flow_in_arabic_on_a_phone_mirrors_the_layout(browser, server, admin):
+    customer = make_user(server, admin, "customer", "ليلى العميلة")
+    agent = make_user(server, admin, "agent", "سامي الموظف")
+    support = open_page(browser, server, *credentials(customer), "/user/support", language="ar", viewport=PHONE)
+    console = open_page(browser, server, *credentials(agent), "/admin/tickets", language="ar", viewport=PHONE)
+    for page in (support, console):
+        assert page.evaluate("document.documentElement.dir") == "rtl"
+        assert page.evaluate("document.documentElement.lang") == "ar"
+        assert not has_horizontal_overflow(page)
+    title = unique("لا يصلني رمز التحقق ")
+
+    open_ticket_from_modal(support, title, "جربت ثلاث مرات ولم تصلني أي رسالة SMS على رقمي.")
+    assert not has_horizontal_overflow(support)
+    composer = support.locator("ticket-chat .composer")
+    text_box = composer.locator("textarea").bounding_box()
+    button_box = composer.locator("button").bounding_box()
+    assert button_box["x"] + button_box["width"] <= text_box["x"], "in RTL the send button sits on the left of the input"
+    assert support.locator("ticket-chat .message.mine .content").first.get_attribute("dir") == "auto"
+
+    row = ticket_item(console, title)
+    expect(row).to_be_visible()
+    expect(row.locator(".badge")).to_have_text(re.compile("^[1١]$"))
+    row.click()
+    expect(console.locator("ticket-chat")).to_be_visible()
+    expect(console.locator("ticket-list")).to_be_hidden()
+    assert not has_horizontal_overflow(console)
+    send(console, "سنرسل الرمز مرة أخرى الآن، تحقق من رقم +966 5x xxx xxxx")
+    expect(support.locator("ticket-chat .message.theirs .content").last).to_have_text("سنرسل الرمز مرة أخرى الآن، تحقق من رقم +966 5x xxx xxxx")
+    send(support, "وصلني، شكرًا! It works now.")
+    expect(console.locator("ticket-chat .message.theirs .content").last).to_have_text("وصلني، شكرًا! It works now.")
+    console.locator("ticket-details select[name=status]").select_option("resolved")
+    expect(support.locator("ticket-chat .chat-meta .chip")).to_have_text("محلولة")
+    for page in (support, console):
+        assert not has_horizontal_overflow(page)
+    console.locator("ticket-chat .back").click()
+    expect(console.locator("ticket-list")).to_be_visible()
+    assert not has_horizontal_overflow(console)
+
+
+def test_markup_in_user_text_is_shown_as_text_and_runs_nothing(browser, server, admin, agent):
+    customer = make_user(server, admin, "customer", "<b>Mallory</b>")
+    attack = "<img src=x onerror=alert(1)>"
+    support = open_page(browser, server, *credentials(customer), "/user/support")
+    open_ticket_from_modal(support, attack + unique(" "), attack)
+    send(support, attack + "<script>alert(2)</script>")
+    console = open_page(browser, server, *credentials(agent), "/admin/tickets")
+    console.locator("ticket-list .search").fill(attack)
+    ticket_item(console, attack).first.click()
+    expect(console.locator("ticket-chat .message .content")).to_have_text([attack, attack + "<script>alert(2)</script>"])
+    expect(console.locator("ticket-details .customer")).to_contain_text("<b>Mallory</b>")
+    for page in (support, console):
+        assert page.locator("main img, main script, main b").count() == 0
+        assert page.dialogs == []
+    response = console.request.get("/admin/tickets")
+    policy = response.headers["content-security-policy"]
+    assert "script-src 'self'" in policy and "default-src 'none'" in policy and "unsafe-inline" not in policy
+
+
+def free_port():
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+def test_a_page_reconnects_after_a_server_restart_and_shows_every_message_once(browser, tmp_path):
+    database = f"sqlite:{tmp_path}/helpdesk.sqlite"
+    for email, role in (("agent@restart.test", "agent"), ("customer@restart.test", "customer")):
+        run_cli("user", "add", "--database", database, "--email", email, "--name", role.title(), "--role", role, "--password", "password-" + role)
+    port = free_port()
+    command = [BINARY, "serve", "--port", str(port), "--database", database]
+    server = Server(database, command=command).start()
+    try:
+        support = open_page(browser, server, "customer@restart.test", "password-customer", "/user/support")
+        console = open_page(browser, server, "agent@restart.test", "password-agent", "/admin/tickets")
+        open_ticket_from_modal(support, "Server restart", "First message")
+        ticket_item(console, "Server restart").click()
+        send(console, "Second message")
+        expect(support.locator("ticket-chat .message .content").last).to_have_text("Second message")
+
+        server.kill()
+        for page in (support, console):
+            expect(page.locator(".connection-banner")).to_be_visible()
+        send(support, "Third message, typed while offline")
+        expect(support.locator("ticket-chat .message.pending")).to_have_count(1)
+
+        server = Server(database, command=command).start()
+        for page in (support, console):
+            expect(page.locator(".connection-banner")).to_be_hidden()
+        expect(support.locator("ticket-chat .message.pending")).to_have_count(0)
+        send(console, "Fourth message")
+        expected = ["First message", "Second message", "Third message, typed while offline", "Fourth message"]
+        for page in (support, console):
+            expect(page.locator("ticket-chat .message:not(.system) .content")).to_have_text(expected)
+            assert messages(page).count("Third message, typed while offline") == 1
+    finally:
+        server.stop()
+
+
+def test_signing_up_lands_on_the_support_page_and_signing_out_returns_to_sign_in(browser, server):
+    context = browser.new_context(base_url=server.url)
+    page = context.new_page()
+    page.goto("/admin/tickets")
+    expect(page).to_have_url(re.compile(r"/login\?next=%2Fadmin%2Ftickets$"))
+    expect(page.locator("body")).to_have_attribute("data-ready", "true")
+    page.locator("#login-email").fill("nobody@blackbox.test")
+    page.locator("#login-password").fill("wrong-password")
+    page.locator("form.login button[type=submit]").click()
+    expect(page.locator("form.login .alert")).to_have_text("That email and password do not match an account.")
+
+    page.locator(".switch-mode").click()
+    email = unique("signup") + "@blackbox.test"
+    page.locator("#login-name").fill("Sara Signup")
+    page.locator("#login-email").fill(email)
+    page.locator("#login-password").fill("a-good-password")
+    page.locator("form.login button[type=submit]").click()
+    expect(page).to_have_url(re.compile("/user/support$"))
+    expect(page.locator(".app-header .who")).to_have_text("Sara Signup")
+    cookies = {cookie["name"]: cookie for cookie in context.cookies()}
+    assert cookies["helpdesk_session"]["httpOnly"]
+    assert page.evaluate("JSON.stringify(localStorage)").find("helpdesk_session") < 0
+
+    page.locator(".app-header button", has_text="Sign out").click()
+    expect(page).to_have_url(re.compile("/login$"))
+    page.goto("/user/support")
+    expect(page).to_have_url(re.compile("/login"))
+    context.close()
+
+
+def test_an_admin_adds_a_user_changes_the_role_and_disables_the_account(browser, server, admin):
+    page = open_page(browser, server, ADMIN_EMAIL, ADMIN_PASSWORD, "/admin/users", language="ar")
+    email = unique("hired") + "@blackbox.test"
+    page.locator("#user-name").fill("Hala New")
+    page.locator("#user-email").fill(email)
+    page.locator("#user-role").select_option("agent")
+    page.locator("form.add-user button[type=submit]").click()
+    expect(page.locator(".notice")).to_contain_text("كلمة مروره")
+    row = page.locator("tr", has=page.locator("td", has_text=email))
+    row.locator("select").select_option("admin")
+    row.locator("button").click()
+    expect(row.locator(".chip")).to_have_text("معطّل")
+    users = {user["email"]: user for user in admin.http.get("/api/users").json()["users"]}
+    assert users[email]["role"] == "admin" and users[email]["disabled"] is True
+    assert not has_horizontal_overflow(page)

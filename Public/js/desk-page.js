@@ -22,7 +22,10 @@ export class DeskPage {
     this.details.configure({ user, desk });
     this.modal.configure({ user, desk });
 
-    this.list.addEventListener("ticketselect", (event) => this.open(event.detail.ticket.id));
+    this.list.addEventListener("ticketselect", async ({ detail }) => {
+      await this.open(detail.ticket.id);
+      if (detail.byKeyboard) this.chat.focusComposer();
+    });
     this.chat.addEventListener("back", () => this.#showList());
     this.details.addEventListener("ticketchange", (event) => this.#changed(event.detail.ticket));
     this.modal.addEventListener("ticketcreated", (event) => {

@@ -77,6 +77,12 @@ function watchConnection(realtime) {
   });
 }
 
+/** Tells tests and measurements that the page is usable: `data-ready` on the body and a performance mark. */
+export function markReady() {
+  document.body.dataset.ready = "true";
+  performance.mark("helpdesk:ready");
+}
+
 /** Calls `run` at most once per `milliseconds` for each key, with the latest arguments. */
 export function coalesce(milliseconds, run) {
   const timers = new Map();

@@ -236,3 +236,46 @@ def test_an_admin_adds_a_user_changes_the_role_and_disables_the_account(browser,
     users = {user["email"]: user for user in admin.http.get("/api/users").json()["users"]}
     assert users[email]["role"] == "admin" and users[email]["disabled"] is True
     assert not has_horizontal_overflow(page)
+
+
+def test_an_agent_reaches_a_ticket_and_replies_with_the_keyboard_alone(browser, server, admin, agent):
+    customer = make_user(server, admin, "customer", "Kim Keyboard")
+    title = unique("Keyboard only ")
+    ticket = customer.http.post("/api/user/tickets", json={"title": title, "category": "general", "content": "Hello?"}).json()
+    console = open_page(browser, server, *credentials(agent), "/admin/tickets")
+    console.keyboard.press("Tab")
+    expect(console.locator(".skip-link")).to_be_focused()
+    console.keyboard.press("Enter")
+    console.keyboard.press("Tab")
+    expect(console.locator("ticket-list .search")).to_be_focused()
+    console.keyboard.type(ticket["ticketNumber"])
+    expect(console.locator("ticket-list .ticket-item")).to_have_count(1)
+    console.keyboard.press("Tab")
+    expect(ticket_item(console, title)).to_be_focused()
+    console.keyboard.press("Enter")
+    expect(console.locator("ticket-chat textarea")).to_be_focused()
+    console.keyboard.type("First line")
+    console.keyboard.press("Shift+Enter")
+    console.keyboard.type("second line")
+    console.keyboard.press("Enter")
+    expect(console.locator("ticket-chat .message.mine .content")).to_have_text(["First line\nsecond line"])
+    messages = customer.http.get(f"/api/tickets/{ticket['id']}/messages").json()["messages"]
+    assert [message["content"] for message in messages] == ["Hello?", "First line\nsecond line"]
+
+
+def test_an_agent_opens_a_ticket_on_a_customers_behalf(browser, server, admin, agent):
+    customer = make_user(server, admin, "customer", "Phone Caller")
+    console = open_page(browser, server, *credentials(agent), "/admin/tickets")
+    console.locator("ticket-sidebar .new-ticket").click()
+    dialog = console.locator("dialog.modal")
+    title = unique("Called in: router keeps rebooting ")
+    dialog.locator("#new-ticket-title").fill(title)
+    dialog.locator("#new-ticket-content").fill("Customer called; the router reboots every hour.")
+    dialog.locator("button[type=submit]").click()
+    expect(dialog.locator("#new-ticket-customerId-error")).not_to_be_empty()
+    dialog.locator("#new-ticket-customerId").select_option(customer.id)
+    dialog.locator("button[type=submit]").click()
+    expect(dialog).to_be_hidden()
+    expect(console.locator("ticket-details .customer")).to_contain_text("Phone Caller")
+    own = customer.http.get("/api/user/tickets", params={"q": title}).json()["tickets"]
+    assert [ticket["title"] for ticket in own] == [title]

@@ -58,7 +58,6 @@ export class TicketChat extends HTMLElement {
     this.#ticket = detail.ticket;
     if (switching) {
       this.#messages.clear();
-      this.#pending = [];
       this.#present.clear();
       this.#typists.clear();
       this.#othersReadSeq = 0;
@@ -72,12 +71,17 @@ export class TicketChat extends HTMLElement {
     this.#othersReadSeq = Math.max(this.#othersReadSeq, 0, ...othersRead);
     this.#merge(detail.messages);
     this.#renderMessages();
+    this.#renderPending();
     this.updateTicket(detail.ticket);
     this.#renderPresence();
     this.#renderTyping();
     this.#scrollToEnd();
     if (this.#realtime.connected) this.#join();
     this.#markRead();
+  }
+
+  focusComposer() {
+    this.#elements.composer.querySelector("textarea").focus();
   }
 
   /** Refreshes the header and the composer after the ticket changed. */
@@ -93,12 +97,6 @@ export class TicketChat extends HTMLElement {
     composer.querySelector("textarea").disabled = closed;
     composer.querySelector("button").disabled = closed;
     this.#elements.closedNote.hidden = !closed;
-  }
-
-  clear() {
-    this.#leave();
-    this.#ticket = null;
-    this.hidden = true;
   }
 
   #build() {
@@ -177,7 +175,10 @@ export class TicketChat extends HTMLElement {
     }
   }
 
-  /** After a reconnect: rejoin, fetch what was missed, match waiting messages already stored, send the rest. */
+  /**
+   * After a reconnect: rejoin, fetch what was missed, match waiting messages already stored, then send
+   * every message still waiting — for this ticket or one shown earlier — in the order they were written.
+   */
   async #resync() {
     const ticketId = this.#ticket.id;
     await this.#join();
@@ -190,7 +191,7 @@ export class TicketChat extends HTMLElement {
     } while (messages.length === 200);
     this.#scrollToEnd();
     for (const pending of [...this.#pending]) {
-      if (pending.state === "waiting" && ticketId === this.#ticket?.id) await this.#deliver(pending);
+      if (pending.state === "waiting") await this.#deliver(pending);
     }
     this.#markRead();
   }

@@ -30,17 +30,16 @@ export class TicketDetails extends HTMLElement {
     return this.#user.role !== "customer";
   }
 
+  /** Shows a ticket; a refresh that changed nothing shown here (a new message) leaves the controls alone. */
   show({ ticket, activityLogs }) {
+    const activities = activityLogs ?? this.#activities;
+    const shown = (t) => t && [t.id, t.status, t.priority, t.category, t.assigneeId, t.slaDeadline].join("|");
+    if (!this.hidden && shown(ticket) === shown(this.#ticket) && activities.length === this.#activities.length) return;
     this.#ticket = ticket;
-    this.#activities = activityLogs ?? this.#activities;
+    this.#activities = activities;
     this.#error = "";
     this.hidden = false;
     this.#render();
-  }
-
-  clear() {
-    this.#ticket = null;
-    this.hidden = true;
   }
 
   async #change(changes) {
@@ -63,6 +62,7 @@ export class TicketDetails extends HTMLElement {
 
   #render() {
     if (!this.#ticket) return;
+    const focused = this.contains(document.activeElement) ? document.activeElement.getAttribute("name") : null;
     const ticket = this.#ticket;
     const controls = this.#isStaff
       ? [
@@ -81,8 +81,8 @@ export class TicketDetails extends HTMLElement {
             h("dt", {}, t("details.category")), h("dd", {}, labelFor("category", ticket.category)),
             h("dt", {}, t("details.assignee")), h("dd", { dir: "auto" }, ticket.assigneeName ?? t("details.waitingForAgent"))),
           ticket.status === "closed" || ticket.status === "resolved"
-            ? h("button", { type: "button", className: "button", onclick: () => this.#change({ status: "open" }) }, t("details.reopen"))
-            : h("button", { type: "button", className: "button", onclick: () => this.#change({ status: "closed" }) }, t("details.close")),
+            ? h("button", { type: "button", name: "reopen", className: "button", onclick: () => this.#change({ status: "open" }) }, t("details.reopen"))
+            : h("button", { type: "button", name: "close", className: "button", onclick: () => this.#change({ status: "closed" }) }, t("details.close")),
         ];
     this.#countdown = h("p", { className: "countdown" });
     replaceChildren(this,
@@ -102,6 +102,7 @@ export class TicketDetails extends HTMLElement {
       h("section", { className: "activity" },
         h("h3", {}, t("details.activity")),
         h("ol", { className: "activity-log" }, this.#activities.map((entry) => this.#activityItem(entry)).reverse())));
+    if (focused) this.querySelector(`[name="${focused}"]`)?.focus();
     this.#tick();
   }
 

@@ -69,7 +69,9 @@ export class TicketList extends HTMLElement {
     if (ticket.id === this.#selectedId && document.visibilityState === "visible") ticket = { ...ticket, unreadCount: 0 };
     const index = this.#tickets.findIndex((existing) => existing.id === ticket.id);
     if (index >= 0) this.#tickets.splice(index, 1);
-    this.#elements.get(ticket.id)?.remove();
+    const previous = this.#elements.get(ticket.id);
+    const hadFocus = previous?.contains(document.activeElement);
+    previous?.remove();
     this.#elements.delete(ticket.id);
     if (!this.#matches(ticket)) return this.#updateEmpty();
     const position = this.#tickets.findIndex((existing) => existing.updatedAt < ticket.updatedAt);
@@ -78,6 +80,7 @@ export class TicketList extends HTMLElement {
     this.#tickets.splice(at, 0, ticket);
     const element = this.#item(ticket);
     this.#list.insertBefore(element, this.#list.children[at] ?? null);
+    if (hadFocus) element.querySelector("button").focus();
     this.#updateEmpty();
   }
 
@@ -101,7 +104,10 @@ export class TicketList extends HTMLElement {
     if (index < 0) return;
     this.#tickets[index] = ticket;
     const previous = this.#elements.get(ticket.id);
-    previous?.replaceWith(this.#item(ticket));
+    const hadFocus = previous?.contains(document.activeElement);
+    const element = this.#item(ticket);
+    previous?.replaceWith(element);
+    if (hadFocus) element.querySelector("button").focus();
   }
 
   #matches(ticket) {
@@ -160,7 +166,7 @@ export class TicketList extends HTMLElement {
     const selected = ticket.id === this.#selectedId;
     const element = h("li", { dataset: { id: ticket.id } },
       h("button", { type: "button", className: "ticket-item", "aria-current": selected ? "true" : null,
-        onclick: () => this.dispatchEvent(new CustomEvent("ticketselect", { detail: { ticket } })) },
+        onclick: (event) => this.dispatchEvent(new CustomEvent("ticketselect", { detail: { ticket, byKeyboard: event.detail === 0 } })) },
         h("span", { className: "item-top" },
           h("span", { className: "number" }, ticket.ticketNumber),
           h("time", { className: "time", datetime: ticket.updatedAt }, formatRelative(ticket.updatedAt))),

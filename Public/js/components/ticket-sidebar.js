@@ -11,60 +11,70 @@ export class TicketSidebar extends HTMLElement {
 
   configure({ desk }) {
     this.#desk = desk;
-    this.render();
-    document.addEventListener("languagechange", () => this.render());
+    this.#render();
+    document.addEventListener("languagechange", () => this.#render());
   }
 
+  /** Updates the counts in place, so a control being used keeps its focus. */
   setStats(stats) {
     this.#stats = stats;
-    this.render();
+    for (const element of this.querySelectorAll("[data-count]")) element.textContent = this.#countText(element.dataset.count);
+  }
+
+  #countText(key) {
+    if (!this.#stats) return "";
+    const value = key.startsWith("status.") ? this.#stats.byStatus[key.slice(7)] : this.#stats[key];
+    return formatNumber(value ?? 0);
+  }
+
+  #count(key) {
+    return h("span", { className: "count", dataset: { count: key } }, this.#countText(key));
   }
 
   #set(changes) {
     Object.assign(this.filter, changes);
-    this.render();
+    for (const button of this.querySelectorAll("[data-filter]")) {
+      const [key, value] = button.dataset.filter.split("=");
+      button.setAttribute("aria-pressed", String(this.filter[key] === value));
+    }
     this.dispatchEvent(new CustomEvent("filterchange", { detail: { ...this.filter } }));
   }
 
-  #count(value) {
-    return this.#stats ? h("span", { className: "count" }, formatNumber(value)) : null;
+  #choice(labelKey, countKey, key, value) {
+    return h("li", {}, h("button", { type: "button", className: "filter", dataset: { filter: `${key}=${value}` },
+      "aria-pressed": String(this.filter[key] === value), onclick: () => this.#set({ [key]: value }) },
+      h("span", {}, t(labelKey)), this.#count(countKey)));
   }
 
-  #choice(labelKey, count, selected, onclick) {
-    return h("li", {}, h("button", { type: "button", className: "filter", "aria-pressed": String(selected), onclick },
-      h("span", {}, t(labelKey)), this.#count(count)));
+  #select(key, options, labelKey) {
+    const element = h("select", { onchange: () => this.#set({ [key]: element.value }) },
+      h("option", { value: "" }, t("filter.any")),
+      options.map((value) => h("option", { value }, labelFor(key, value))));
+    element.value = this.filter[key];
+    return h("label", { className: "field" }, h("span", {}, t(labelKey)), element);
   }
 
-  render() {
-    const stats = this.#stats ?? { byStatus: {}, total: 0, assignedToMe: 0, unassigned: 0, slaBreached: 0, slaDueSoon: 0 };
-    const select = (key, options, labelKey) => {
-      const element = h("select", { onchange: () => this.#set({ [key]: element.value }) },
-        h("option", { value: "" }, t("filter.any")),
-        options.map((value) => h("option", { value }, labelFor(key, value))));
-      element.value = this.filter[key];
-      return h("label", { className: "field" }, h("span", {}, t(labelKey)), element);
-    };
+  #render() {
     replaceChildren(this,
       h("button", { type: "button", className: "button primary new-ticket", onclick: () => this.dispatchEvent(new CustomEvent("newticket")) },
         t("sidebar.newTicket")),
       h("nav", { "aria-label": t("sidebar.views") },
         h("h2", {}, t("sidebar.views")),
         h("ul", { className: "filters" },
-          this.#choice("view.all", stats.total, this.filter.view === "all", () => this.#set({ view: "all" })),
-          this.#choice("view.mine", stats.assignedToMe, this.filter.view === "mine", () => this.#set({ view: "mine" })),
-          this.#choice("view.unassigned", stats.unassigned, this.filter.view === "unassigned", () => this.#set({ view: "unassigned" }))),
+          this.#choice("view.all", "total", "view", "all"),
+          this.#choice("view.mine", "assignedToMe", "view", "mine"),
+          this.#choice("view.unassigned", "unassigned", "view", "unassigned")),
         h("h2", {}, t("sidebar.status")),
         h("ul", { className: "filters status-filters" },
-          this.#choice("filter.any", stats.total, this.filter.status === "", () => this.#set({ status: "" })),
-          STATUSES.map((status) => this.#choice(`status.${status}`, stats.byStatus[status] ?? 0, this.filter.status === status,
-            () => this.#set({ status }))))),
+          this.#choice("filter.any", "total", "status", ""),
+          STATUSES.map((status) => this.#choice(`status.${status}`, `status.${status}`, "status", status)))),
       h("section", { className: "sla-summary", "aria-label": t("sidebar.sla") },
         h("h2", {}, t("sidebar.sla")),
-        h("p", { className: "sla-count breached" }, h("span", {}, t("sla.breachedCount")), this.#count(stats.slaBreached)),
-        h("p", { className: "sla-count near" }, h("span", {}, t("sla.dueSoonCount")), this.#count(stats.slaDueSoon))),
+        h("p", { className: "sla-count breached" }, h("span", {}, t("sla.breachedCount")), this.#count("slaBreached")),
+        h("p", { className: "sla-count near" }, h("span", {}, t("sla.dueSoonCount")), this.#count("slaDueSoon"))),
       h("div", { className: "sidebar-selects" },
-        select("priority", this.#desk.priorities, "sidebar.priority"),
-        select("category", this.#desk.categories, "sidebar.category")));
+        this.#select("priority", this.#desk.priorities, "sidebar.priority"),
+        this.#select("category", this.#desk.categories, "sidebar.category")));
   }
 }
 

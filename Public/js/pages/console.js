@@ -2,7 +2,7 @@
 import { api } from "../api.js";
 import "../components/ticket-sidebar.js";
 import { DeskPage } from "../desk-page.js";
-import { coalesce, startPage } from "../shell.js";
+import { coalesce, markReady, startPage } from "../shell.js";
 
 const { user, desk, realtime } = await startPage(["agent", "admin"]);
 const sidebar = document.querySelector("ticket-sidebar");
@@ -18,4 +18,4 @@ sidebar.addEventListener("filterchange", ({ detail: filter }) => {
 refreshStats("stats");
 realtime.connect();
 await page.start();
-document.body.dataset.ready = "true";
+markReady();

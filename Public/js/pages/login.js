@@ -2,7 +2,7 @@
 import { api } from "../api.js";
 import { replaceChildren } from "../dom.js";
 import { initI18n, t, translate } from "../i18n.js";
-import { homeFor, languageSwitch } from "../shell.js";
+import { homeFor, languageSwitch, markReady } from "../shell.js";
 
 await initI18n();
 const desk = await fetch("/api/desk").then((response) => response.json());
@@ -58,5 +58,5 @@ try {
   location.replace(destination(await api.me()));
 } catch {
   draw();
-  document.body.dataset.ready = "true";
+  markReady();
 }

@@ -1,11 +1,11 @@
 // /user/support: a customer's tickets and conversations.
 import { api } from "../api.js";
 import { DeskPage } from "../desk-page.js";
-import { startPage } from "../shell.js";
+import { markReady, startPage } from "../shell.js";
 
 const { user, desk, realtime } = await startPage(["customer"]);
 const page = new DeskPage({ user, desk, realtime, load: api.ownTickets });
 document.querySelector(".new-ticket").addEventListener("click", () => page.newTicket());
 realtime.connect();
 await page.start();
-document.body.dataset.ready = "true";
+markReady();

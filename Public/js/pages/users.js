@@ -2,7 +2,7 @@
 import { api } from "../api.js";
 import { h, replaceChildren } from "../dom.js";
 import { formatDateTime, t } from "../i18n.js";
-import { startPage } from "../shell.js";
+import { markReady, startPage } from "../shell.js";
 
 const ROLES = ["customer", "agent", "admin"];
 const { user: me } = await startPage(["admin"]);
@@ -63,4 +63,4 @@ document.addEventListener("languagechange", draw);
 
 users = await api.users();
 draw();
-document.body.dataset.ready = "true";
+markReady();

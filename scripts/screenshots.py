@@ -69,6 +69,8 @@ def shoot(browser, server, language, device, viewport):
         page = open_page(browser, server, *ACCOUNTS[role], path, language=language, viewport=viewport)
         if device == "phone":
             save(page, name + "-list")
+        if name == "console":
+            expect(page.locator("ticket-sidebar [data-count=total]").first).not_to_be_empty()
         ticket_item(page, "printer invoice").click()
         expect(page.locator("ticket-chat .message").last).to_be_visible()
         save(page, name)

@@ -50,6 +50,7 @@ export const api = {
   ownTickets: (parameters) => request("GET", "/api/user/tickets" + query(parameters)),
   stats: () => request("GET", "/api/tickets/stats"),
   ticket: (id) => request("GET", `/api/tickets/${encodeURIComponent(id)}`),
+  ticketSummary: (id) => request("GET", `/api/tickets/${encodeURIComponent(id)}/summary`),
   messages: (id, parameters) => request("GET", `/api/tickets/${encodeURIComponent(id)}/messages` + query(parameters)),
   updateTicket: (id, changes) => request("PATCH", `/api/tickets/${encodeURIComponent(id)}`, changes),
   openTicket: (draft) => request("POST", "/api/user/tickets", draft),

@@ -88,14 +88,17 @@ export class DeskPage {
     this.onStatsChanged();
   }
 
-  /** Re-reads a ticket that changed elsewhere: its list row, and the open conversation's details. */
+  /** Re-reads a ticket that changed elsewhere: its list row, and for the open one its details too. */
   async #refresh(id) {
+    if (this.chat.ticketId !== id) {
+      const ticket = await api.ticketSummary(id).catch(() => null);
+      if (ticket) this.list.upsert(ticket);
+      return;
+    }
     const detail = await api.ticket(id).catch(() => null);
     if (!detail) return;
     this.list.upsert(detail.ticket);
-    if (this.chat.ticketId === detail.ticket.id) {
-      this.chat.updateTicket(detail.ticket);
-      this.details.show(detail);
-    }
+    this.chat.updateTicket(detail.ticket);
+    this.details.show(detail);
   }
 }

@@ -17,6 +17,8 @@ MATRIX = [
     ("POST", "/api/tickets", "on_behalf", [401, 403, 403, 201, 201]),
     ("GET", "/api/tickets/{ticket}", None, [401, 200, 404, 200, 200]),
     ("GET", "/api/tickets/{number}", None, [401, 200, 404, 200, 200]),
+    ("GET", "/api/tickets/{ticket}/summary", None, [401, 200, 404, 200, 200]),
+    ("GET", "/api/tickets/stats", None, [401, 200, 200, 200, 200]),
     ("PATCH", "/api/tickets/{ticket}", {"priority": "high"}, [401, 403, 404, 200, 200]),
     ("PATCH", "/api/tickets/{ticket}", {"title": "Renamed by its owner"}, [401, 200, 404, 200, 200]),
     ("GET", "/api/tickets/{ticket}/messages", None, [401, 200, 404, 200, 200]),
@@ -28,6 +30,8 @@ MATRIX = [
     ("POST", "/api/users", "new_user", [401, 403, 403, 403, 201]),
     ("PATCH", "/api/users/{customer_b}", {"name": "Bob Customer"}, [401, 403, 403, 403, 200]),
     ("GET", "/api/agents", None, [401, 403, 403, 200, 200]),
+    ("GET", "/api/customers", None, [401, 403, 403, 200, 200]),
+    ("GET", "/api/desk", None, [200, 200, 200, 200, 200]),
     ("GET", "/api/tickets/missing-ticket", None, [401, 404, 404, 404, 404]),
     ("GET", "/health", None, [200, 200, 200, 200, 200]),
 ]

@@ -125,6 +125,7 @@ def test_the_same_flow_in_arabic_on_a_phone_mirrors_the_layout(browser, server, 
     expect(console.locator("ticket-chat .message.theirs .content").last).to_have_text("وصلني، شكرًا! It works now.")
     console.locator("ticket-details select[name=status]").select_option("resolved")
     expect(support.locator("ticket-chat .chat-meta .chip")).to_have_text("محلولة")
+    expect(support.locator("ticket-chat .message.system .content").last).to_have_text("غيّر سامي الموظف الحالة من مفتوحة إلى محلولة.")
     for page in (support, console):
         assert not has_horizontal_overflow(page)
     console.locator("ticket-chat .back").click()

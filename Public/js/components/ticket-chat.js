@@ -3,6 +3,7 @@
 import { api } from "../api.js";
 import { h, replaceChildren } from "../dom.js";
 import { formatDateTime, formatList, formatTime, t } from "../i18n.js";
+import { systemMessageText } from "../system-messages.js";
 
 const TYPING_REFRESH_MS = 3000;
 const TYPING_IDLE_MS = 3000;
@@ -347,7 +348,7 @@ export class TicketChat extends HTMLElement {
   #messageItem(message) {
     if (message.sender === "system") {
       return h("li", { className: "message system", dataset: { seq: message.seq } },
-        h("p", { className: "content", dir: "auto" }, message.content), h("time", { datetime: message.createdAt, title: formatDateTime(message.createdAt) }, formatTime(message.createdAt)));
+        h("p", { className: "content", dir: "auto" }, systemMessageText(message.content)), h("time", { datetime: message.createdAt, title: formatDateTime(message.createdAt) }, formatTime(message.createdAt)));
     }
     const mine = message.senderId === this.#user.id;
     const seen = mine && message.seq <= this.#othersReadSeq;

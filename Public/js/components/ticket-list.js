@@ -2,6 +2,7 @@
 import { h, replaceChildren } from "../dom.js";
 import { formatNumber, formatRelative, labelFor, t } from "../i18n.js";
 import { slaState } from "../sla.js";
+import { systemMessageText } from "../system-messages.js";
 
 const PAGE_SIZE = 50;
 
@@ -172,7 +173,7 @@ export class TicketList extends HTMLElement {
           h("time", { className: "time", datetime: ticket.updatedAt }, formatRelative(ticket.updatedAt))),
         h("span", { className: "item-title", dir: "auto" }, ticket.title),
         this.#showCustomer ? h("span", { className: "item-customer", dir: "auto" }, ticket.customerName) : null,
-        ticket.lastMessage ? h("span", { className: "item-preview", dir: "auto" }, ticket.lastMessage) : null,
+        ticket.lastMessage ? h("span", { className: "item-preview", dir: "auto" }, systemMessageText(ticket.lastMessage)) : null,
         h("span", { className: "item-chips" },
           h("span", { className: `chip status-${ticket.status}` }, t(`status.${ticket.status}`)),
           h("span", { className: `chip priority-${ticket.priority}` }, labelFor("priority", ticket.priority)),

@@ -11,6 +11,9 @@ struct TicketController {
         group.post(use: create)
         group.get("stats", use: stats)
         group.get(":id", use: detail)
+        group.get(":id/summary") { _, context in
+            TicketDTO(try await tickets.summary(try context.parameters.require("id"), as: context.user))
+        }
         group.patch(":id", use: update)
         group.get(":id/messages", use: messages)
         group.post(":id/messages", use: reply)

@@ -76,6 +76,11 @@ public struct TicketService: Sendable {
         )
     }
 
+    /// One ticket as it appears in the actor's list, without its conversation.
+    public func summary(_ reference: String, as actor: User) async throws -> TicketView {
+        try await view(try await readable(reference, as: actor).id, as: actor)
+    }
+
     public func detail(_ reference: String, as actor: User) async throws -> TicketDetail {
         let ticket = try await readable(reference, as: actor)
         let messages = try await tickets.messages(ticketId: ticket.id, after: nil, before: nil, limit: Self.detailMessageLimit)

@@ -280,3 +280,27 @@ def test_an_agent_opens_a_ticket_on_a_customers_behalf(browser, server, admin, a
     expect(console.locator("ticket-details .customer")).to_contain_text("Phone Caller")
     own = customer.http.get("/api/user/tickets", params={"q": title}).json()["tickets"]
     assert [ticket["title"] for ticket in own] == [title]
+
+
+def test_long_lists_and_long_conversations_load_more_as_you_scroll(browser, server, admin, agent):
+    customer = make_user(server, admin, "customer", "Busy Customer")
+    tickets = [customer.http.post("/api/user/tickets", json={"title": f"Question {number}", "category": "general",
+                                                             "content": f"Question {number}?"}).json()
+               for number in range(60)]
+    chatty = tickets[0]
+    for number in range(1, 80):
+        author = agent if number % 2 else customer
+        assert author.http.post(f"/api/tickets/{chatty['id']}/messages", json={"content": f"Message {number}"}).status_code == 201
+    support = open_page(browser, server, *credentials(customer), "/user/support")
+    items = support.locator("ticket-list .ticket-item")
+    expect(items).to_have_count(50)
+    items.last.scroll_into_view_if_needed()
+    expect(items).to_have_count(60)
+
+    support.goto(f"/user/support?ticket={chatty['ticketNumber']}")
+    contents = support.locator("ticket-chat .message .content")
+    expect(contents).to_have_count(50)
+    expect(contents.last).to_have_text("Message 79")
+    contents.first.scroll_into_view_if_needed()
+    expect(contents).to_have_count(80)
+    assert contents.all_inner_texts() == ["Question 0?"] + [f"Message {number}" for number in range(1, 80)]

@@ -8,8 +8,9 @@ import "./components/ticket-details.js";
 import "./components/ticket-list.js";
 
 export class DeskPage {
+  #refreshSoon;
+
   constructor({ user, desk, realtime, load, onStatsChanged = () => {} }) {
-    this.user = user;
     this.main = document.querySelector("main");
     this.list = document.querySelector("ticket-list");
     this.chat = document.querySelector("ticket-chat");
@@ -34,9 +35,9 @@ export class DeskPage {
       this.onStatsChanged();
     });
 
-    this.refresh = coalesce(200, (id) => this.#refresh(id));
+    this.#refreshSoon = coalesce(200, (id) => this.#refresh(id));
     realtime.on("ticket_list_updated", (summary) => {
-      this.refresh(summary.ticketId);
+      this.#refreshSoon(summary.ticketId);
       this.onStatsChanged();
     });
     let connectedBefore = false;
@@ -44,7 +45,7 @@ export class DeskPage {
       if (connectedBefore && !recovered) {
         this.list.reload();
         this.onStatsChanged();
-        if (this.chat.ticketId) this.refresh(this.chat.ticketId);
+        if (this.chat.ticketId) this.#refreshSoon(this.chat.ticketId);
       }
       connectedBefore = true;
     });
@@ -84,7 +85,7 @@ export class DeskPage {
   #changed(ticket) {
     this.list.upsert(ticket);
     this.chat.updateTicket(ticket);
-    this.refresh(ticket.id);
+    this.#refreshSoon(ticket.id);
     this.onStatsChanged();
   }
 

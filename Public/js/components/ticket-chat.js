@@ -61,6 +61,8 @@ export class TicketChat extends HTMLElement {
       this.#messages.clear();
       this.#present.clear();
       this.#typists.clear();
+      this.#lastSeq = 0;
+      this.#firstSeq = 0;
       this.#othersReadSeq = 0;
       this.#lastMarkedSeq = 0;
       this.#elements.list.replaceChildren();
@@ -71,7 +73,7 @@ export class TicketChat extends HTMLElement {
     const othersRead = (detail.readCursors ?? []).filter((cursor) => cursor.userId !== this.#user.id).map((cursor) => cursor.lastReadSeq);
     this.#othersReadSeq = Math.max(this.#othersReadSeq, 0, ...othersRead);
     this.#merge(detail.messages);
-    this.#renderMessages();
+    this.#renderReceipts();
     this.#renderPending();
     this.updateTicket(detail.ticket);
     this.#renderPresence();
@@ -138,17 +140,19 @@ export class TicketChat extends HTMLElement {
 
   // Messages
 
+  /** Adds messages not shown yet, each in its place by sequence number; answers whether any was new. */
   #merge(messages) {
     let added = false;
     for (const message of messages) {
       if (this.#messages.has(message.id)) continue;
       this.#messages.set(message.id, message);
       this.#lastSeq = Math.max(this.#lastSeq, message.seq);
+      this.#firstSeq = this.#firstSeq ? Math.min(this.#firstSeq, message.seq) : message.seq;
+      const later = [...this.#elements.list.children].find((item) => item.classList.contains("pending") || Number(item.dataset.seq) > message.seq);
+      this.#elements.list.insertBefore(this.#messageItem(message), later ?? null);
       added = true;
     }
-    const seqs = [...this.#messages.values()].map((message) => message.seq);
-    this.#firstSeq = seqs.length ? Math.min(...seqs) : 0;
-    if (added) this.#renderMessages();
+    this.#elements.older.hidden = !this.#hasOlder;
     return added;
   }
 
@@ -314,7 +318,7 @@ export class TicketChat extends HTMLElement {
   #readBy({ userId, lastReadSeq }) {
     if (userId === this.#user.id || lastReadSeq <= this.#othersReadSeq) return;
     this.#othersReadSeq = lastReadSeq;
-    this.#renderMessages();
+    this.#renderReceipts();
   }
 
   #markRead() {
@@ -338,11 +342,20 @@ export class TicketChat extends HTMLElement {
     this.#stickToEnd = true;
   }
 
+  /** Redraws every message (the language changed); a message added later is inserted alone by #merge. */
   #renderMessages() {
     const sorted = [...this.#messages.values()].sort((a, b) => a.seq - b.seq);
-    const pendingItems = [...this.#elements.list.querySelectorAll(".pending")];
-    replaceChildren(this.#elements.list, sorted.map((message) => this.#messageItem(message)), pendingItems);
-    this.#elements.older.hidden = !this.#hasOlder;
+    replaceChildren(this.#elements.list, sorted.map((message) => this.#messageItem(message)));
+    this.#renderPending();
+  }
+
+  /** Turns "Sent" into "Seen" on my messages up to where someone else has read. */
+  #renderReceipts() {
+    for (const state of this.#elements.list.querySelectorAll(".message.mine:not(.pending) .state.sent")) {
+      if (Number(state.closest(".message").dataset.seq) > this.#othersReadSeq) continue;
+      state.className = "state seen";
+      state.textContent = t("chat.seen");
+    }
   }
 
   #messageItem(message) {
@@ -388,7 +401,6 @@ export class TicketChat extends HTMLElement {
     if (!this.#ticket) return;
     this.updateTicket(this.#ticket);
     this.#renderMessages();
-    this.#renderPending();
     this.#renderPresence();
     this.#renderTyping();
   }

@@ -81,7 +81,6 @@ def measure(browser, server, tickets):
     timing = page.evaluate("""() => ({
         readyMs: performance.getEntriesByName("helpdesk:ready")[0].startTime,
         firstPaintMs: performance.getEntriesByName("first-contentful-paint")[0]?.startTime ?? null,
-        transferredKB: performance.getEntriesByType("resource").reduce((sum, e) => sum + e.transferSize, 0) / 1024,
     })""")
     scrolling = page.evaluate(SCROLL, tickets)
     long_tasks = page.evaluate("window.__longTasks")
@@ -110,7 +109,7 @@ def main():
     summary = {key: statistics.median(run[key] for run in runs) for key in runs[0] if runs[0][key] is not None}
     print(json.dumps({"tickets": arguments.tickets, "runs": runs, "median": summary}, indent=2))
     print(f"median of {arguments.runs}: usable after {summary['readyMs']:.0f} ms "
-          f"(first paint {summary.get('firstPaintMs', 0):.0f} ms, {summary['transferredKB']:.0f} KB); "
+          f"(first paint {summary.get('firstPaintMs', 0):.0f} ms); "
           f"all {arguments.tickets} tickets loaded by scrolling in {summary['loadedMs']:.0f} ms; "
           f"scrolling back: p95 frame {summary['p95FrameMs']:.1f} ms, worst {summary['maxFrameMs']:.1f} ms; "
           f"long tasks {summary['longTasks']:.0f} (longest {summary['longestTaskMs']:.0f} ms)")

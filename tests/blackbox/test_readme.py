@@ -44,3 +44,10 @@ def test_readme_run_command_starts_a_demo_desk(tmp_path):
         assert sign_in_page.status_code == 200 and 'src="/js/pages/login.js"' in sign_in_page.text
     finally:
         assert server.stop(timeout=60) == 0
+
+
+def test_every_image_and_document_the_readme_links_exists():
+    text = (REPOSITORY / "README.md").read_text()
+    targets = set(re.findall(r'(?:src="|\]\()((?:docs|scripts)/[^)"#]+)', text))
+    assert any(target.endswith(".png") for target in targets)
+    assert sorted(target for target in targets if not (REPOSITORY / target).exists()) == []

@@ -9,6 +9,7 @@ import "./components/ticket-list.js";
 
 export class DeskPage {
   #refreshSoon;
+  #opening = 0;
 
   constructor({ user, desk, realtime, load, onStatsChanged = () => {} }) {
     this.main = document.querySelector("main");
@@ -61,8 +62,11 @@ export class DeskPage {
     this.modal.open();
   }
 
+  /** Shows a ticket; when several are chosen in quick succession, the last one chosen wins. */
   async open(id, { push = true } = {}) {
+    const request = ++this.#opening;
     const detail = await api.ticket(id);
+    if (request !== this.#opening) return;
     this.list.select(detail.ticket.id);
     this.list.markRead(detail.ticket.id);
     this.chat.show(detail);
@@ -99,6 +103,7 @@ export class DeskPage {
     const detail = await api.ticket(id).catch(() => null);
     if (!detail) return;
     this.list.upsert(detail.ticket);
+    if (this.chat.ticketId !== id) return;
     this.chat.updateTicket(detail.ticket);
     this.details.show(detail);
   }

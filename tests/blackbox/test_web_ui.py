@@ -304,3 +304,22 @@ def test_long_lists_and_long_conversations_load_more_as_you_scroll(browser, serv
     contents.first.scroll_into_view_if_needed()
     expect(contents).to_have_count(80)
     assert contents.all_inner_texts() == ["Question 0?"] + [f"Message {number}" for number in range(1, 80)]
+
+
+def test_a_late_answer_about_another_ticket_does_not_replace_the_one_on_screen(browser, server, admin, agent):
+    customer = make_user(server, admin, "customer", "Race Customer")
+    first, second = (customer.http.post("/api/user/tickets", json={"title": title, "category": "general", "content": "?"}).json()
+                     for title in (unique("First of two "), unique("Second of two ")))
+    support = open_page(browser, server, *credentials(customer), f"/user/support?ticket={first['ticketNumber']}")
+    expect(support.locator("ticket-chat .chat-title")).to_have_text(first["title"])
+    held = []
+    support.route(f"**/api/tickets/{first['id']}", lambda route: held.append(route))
+    with support.expect_request(f"**/api/tickets/{first['id']}"):
+        agent.http.post(f"/api/tickets/{first['id']}/messages", json={"content": "An answer on the first"})
+    ticket_item(support, second["title"]).click()
+    expect(support.locator("ticket-chat .chat-title")).to_have_text(second["title"])
+    for route in held:
+        route.continue_()
+    expect(ticket_item(support, first["title"]).locator(".item-preview")).to_have_text("An answer on the first")
+    expect(support.locator("ticket-chat .chat-title")).to_have_text(second["title"])
+    expect(support.locator("ticket-chat .message .content")).to_have_text(["?"])

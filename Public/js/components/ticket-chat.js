@@ -87,8 +87,9 @@ export class TicketChat extends HTMLElement {
     this.#elements.composer.querySelector("textarea").focus();
   }
 
-  /** Refreshes the header and the composer after the ticket changed. */
+  /** Refreshes the header and the composer after the shown ticket changed (another ticket is ignored). */
   updateTicket(ticket) {
+    if (ticket.id !== this.#ticket?.id) return;
     this.#ticket = { ...this.#ticket, ...ticket };
     const { title, number, status } = this.#elements;
     title.textContent = this.#ticket.title;

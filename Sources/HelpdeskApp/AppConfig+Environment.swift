@@ -46,10 +46,13 @@ extension AppConfig {
             }
             self.desk.categories = list
         }
-        if let hours = try integer("SLA_HOURS", in: 1...10_000) { self.desk.sla.defaultDuration = TimeInterval(hours) * 3600 }
+        let everyResolution = try integer("SLA_HOURS", in: 1...10_000)
         for priority in TicketPriority.allCases {
-            if let hours = try integer("SLA_\(priority.rawValue.uppercased())_HOURS", in: 1...10_000) {
-                self.desk.sla.perPriority[priority] = TimeInterval(hours) * 3600
+            let hours = try integer("SLA_\(priority.rawValue.uppercased())_HOURS", in: 1...10_000) ?? everyResolution
+            if let hours {
+                var targets = self.desk.sla.targets(for: priority)
+                targets.resolution = TimeInterval(hours) * 3600
+                self.desk.sla.targets[priority] = targets
             }
         }
         if let level = value("LOG_LEVEL") {

@@ -103,5 +103,24 @@ public enum Schema {
             "DROP INDEX tickets_customer",
             "CREATE INDEX tickets_customer ON tickets (customer_id)",
         ]),
+        Migration(version: 3, name: "three SLA clocks per ticket", statements: [
+            "ALTER TABLE tickets ADD COLUMN first_response_due BIGINT",
+            "ALTER TABLE tickets ADD COLUMN first_responded_at BIGINT",
+            "ALTER TABLE tickets ADD COLUMN awaiting_reply_since BIGINT",
+            "ALTER TABLE tickets ADD COLUMN next_response_due BIGINT",
+            "ALTER TABLE tickets ADD COLUMN resolution_started_at BIGINT",
+            "ALTER TABLE tickets ADD COLUMN resolution_used_ms BIGINT NOT NULL DEFAULT 0",
+            // Earlier tickets: the first agent reply they had, and a resolution clock that ran from
+            // creation and stood still once they were resolved or closed.
+            """
+            UPDATE tickets SET first_responded_at =
+                (SELECT MIN(m.created_at) FROM messages m WHERE m.ticket_id = tickets.id AND m.sender = 'agent')
+            """,
+            "UPDATE tickets SET resolution_started_at = created_at WHERE status IN ('open', 'pending')",
+            """
+            UPDATE tickets SET resolution_used_ms = COALESCE(resolved_at, closed_at, updated_at) - created_at
+            WHERE status IN ('resolved', 'closed')
+            """,
+        ]),
     ]
 }

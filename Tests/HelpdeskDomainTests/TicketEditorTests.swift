@@ -68,17 +68,19 @@ import Testing
     }
 
     @Test func aNewPriorityMovesTheDeadline() throws {
-        let editor = TicketEditor(actor: Fixtures.agent, now: now, sla: SlaPolicy(perPriority: [.urgent: 4 * 3600]))
+        let editor = TicketEditor(actor: Fixtures.agent, now: now, sla: SlaPolicy())
         let change = try #require(try editor.apply(TicketPatch(priority: .urgent), assignee: nil, to: Fixtures.ticket()))
         #expect(change.ticket.slaDeadline == Fixtures.epoch.addingTimeInterval(4 * 3600))
     }
 
     @Test func openingRecordsTheFirstMessageAndActivity() {
-        let change = TicketEditor(actor: Fixtures.customerA, now: now, sla: SlaPolicy(defaultDuration: 3600)).open(
+        let fast = SlaTargets(firstResponse: 600, nextResponse: 900, resolution: 3600)
+        let change = TicketEditor(actor: Fixtures.customerA, now: now, sla: SlaPolicy(targets: [.medium: fast])).open(
             NewTicket(title: "Help", category: "general", content: "It broke"), number: "TKT23110002",
             customer: Fixtures.customerA
         )
         #expect(change.ticket.slaDeadline == now.addingTimeInterval(3600))
+        #expect(change.ticket.sla.firstResponseDue == now.addingTimeInterval(600))
         #expect(change.ticket.status == .open)
         #expect(change.ticket.customerId == "alice")
         #expect(change.messages.map(\.content) == ["It broke"])

@@ -22,7 +22,7 @@ import Testing
     @Test func openingNumbersTheTicketAndSetsTheDeadline() async throws {
         let view = try await open()
         #expect(view.ticket.ticketNumber == "TKT23110001")
-        #expect(view.ticket.slaDeadline == clock.now().addingTimeInterval(86_400))
+        #expect(view.ticket.slaDeadline == clock.now().addingTimeInterval(12 * 3600), "high: resolve within 12 hours")
         #expect(view.ticket.lastSeq == 1)
         #expect(view.unreadCount == 0)
     }

@@ -35,4 +35,36 @@ import Testing
             #expect(rows.isEmpty)
         }
     }
+
+    @Test func earlierTicketsGetTheirSlaClocksFromTheirHistory() async throws {
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("helpdesk-migrate-\(UUID().uuidString).sqlite").path
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        let storage = try await SQLiteStorage.open(.sqliteFile(path), logger: Logger(label: "test"))
+        let migrator = Migrator(storage: storage, logger: Logger(label: "test"))
+        _ = try await migrator.migrate(Schema.migrations.filter { $0.version <= 2 })
+        try await storage.transaction { db in
+            try await db.raw("INSERT INTO users (id, email, name, role, password_hash, is_disabled, created_at, updated_at) VALUES ('u', 'u@x', 'U', 'customer', 'x', 0, 0, 0)").run()
+            for (id, status, resolvedAt) in [("active", "open", nil), ("done", "resolved", 7_200_000 as Int64?)] {
+                try await db.raw("""
+                    INSERT INTO tickets (id, ticket_number, title, category, customer_id, customer_name, customer_email, status,
+                        priority, priority_rank, last_seq, sla_deadline, created_at, updated_at, resolved_at)
+                    VALUES (\(bind: id), \(bind: id), 't', 'general', 'u', 'U', 'u@x', \(bind: status),
+                        'medium', 2, 2, 86400000, 1000, 7200000, \(bind: resolvedAt))
+                    """).run()
+                try await db.raw("""
+                    INSERT INTO messages (id, ticket_id, seq, content, sender, sender_name, type, attachments, created_at)
+                    VALUES (\(bind: id + "-2"), \(bind: id), 2, 'hi', 'agent', 'A', 'text', '[]', 60000)
+                    """).run()
+            }
+        }
+        _ = try await migrator.migrate()
+        let tickets = SQLTicketRepository(storage: storage)
+        let active = try #require(try await tickets.find(reference: "active")).sla
+        #expect(active.firstRespondedAt == Date(timeIntervalSince1970: 60))
+        #expect(active.resolutionStartedAt == Date(timeIntervalSince1970: 1))
+        let done = try #require(try await tickets.find(reference: "done")).sla
+        #expect(done.resolutionStartedAt == nil)
+        #expect(done.resolutionUsed == 7199)
+        try await storage.close()
+    }
 }

@@ -38,6 +38,7 @@ import Testing
             let dueSoon = try await service(database, at: epoch).open(draft("Soon"), as: alice).ticket
             _ = try await service(database, at: epoch.addingTimeInterval(22 * hour)).open(draft("Fresh"), as: bob)
             let resolved = try await service(database, at: epoch).open(draft("Done"), as: bob).ticket
+            _ = try await service(database, at: epoch.addingTimeInterval(hour)).reply(to: dueSoon.id, content: "On it", as: agent)
             let later = service(database, at: epoch.addingTimeInterval(23 * hour))
             _ = try await later.update(dueSoon.id, with: TicketPatch(assignee: .assign(agent.id)), as: agent)
             _ = try await later.update(resolved.id, with: TicketPatch(status: .resolved), as: agent)
@@ -109,6 +110,14 @@ import Testing
                 ticket.updatedAt = TemporaryDatabase.epoch.addingTimeInterval(120)
                 ticket.resolvedAt = TemporaryDatabase.epoch.addingTimeInterval(90)
                 ticket.closedAt = TemporaryDatabase.epoch.addingTimeInterval(120)
+                ticket.sla = TicketSla(
+                    firstResponseDue: TemporaryDatabase.epoch.addingTimeInterval(1_800),
+                    firstRespondedAt: TemporaryDatabase.epoch.addingTimeInterval(30),
+                    awaitingReplySince: TemporaryDatabase.epoch.addingTimeInterval(45),
+                    nextResponseDue: TemporaryDatabase.epoch.addingTimeInterval(2_745),
+                    resolutionStartedAt: TemporaryDatabase.epoch.addingTimeInterval(60),
+                    resolutionUsed: 12.5
+                )
                 return TicketChange(ticket: ticket)
             }
             #expect(change.ticket != opened)

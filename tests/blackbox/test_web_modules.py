@@ -37,6 +37,24 @@ def test_sla_state_at_its_boundaries(page):
     assert cases == ["breached", "near", "near", "ok", "none", "none"]
 
 
+def test_the_nearest_running_clock_decides_and_met_clocks_stop(page):
+    hour = 3600 * 1000
+    waiting = f"""{{ status: "pending", slaDeadline: new Date(24 * {hour}).toISOString(),
+        firstRespondedAt: new Date({hour}).toISOString(), nextResponseDue: new Date(10 * {hour}).toISOString() }}"""
+    result = run(page, "/js/sla.js", f"""({{
+        nearest: m.slaState({waiting}, 7200, 9 * {hour}),
+        overdue: m.slaState({{ status: "open", slaDeadline: new Date(24 * {hour}).toISOString(), firstResponseDue: new Date(8 * {hour}).toISOString() }}, 7200, 9 * {hour}),
+        clocks: m.slaClocks({waiting}).map((c) => [c.target, c.running, c.metAt !== null]),
+        resolved: m.slaClocks({{ status: "resolved", slaDeadline: new Date(24 * {hour}).toISOString() }}).map((c) => c.running),
+    }})""")
+    assert result == {
+        "nearest": "near",
+        "overdue": "breached",
+        "clocks": [["firstResponse", False, True], ["nextResponse", True, False], ["resolution", True, False]],
+        "resolved": [False, False],
+    }
+
+
 def test_known_system_messages_are_translated_and_others_kept(page):
     page.evaluate("import('/js/i18n.js').then((m) => m.setLanguage('ar'))")
     texts = run(page, "/js/system-messages.js", """[

@@ -16,7 +16,9 @@ def test_customer_and_agent_work_a_ticket_end_to_end(customer_a, agent):
     assert ticket["status"] == "open"
     assert ticket["userId"] == customer_a.id
     assert ticket["lastMessage"] == "Smoke everywhere"
-    assert parse_time(ticket["slaDeadline"]) - parse_time(ticket["createdAt"]) == timedelta(hours=24)
+    assert parse_time(ticket["slaDeadline"]) - parse_time(ticket["createdAt"]) == timedelta(hours=4)
+    assert parse_time(ticket["firstResponseDue"]) - parse_time(ticket["createdAt"]) == timedelta(hours=1)
+    assert ticket.get("firstRespondedAt") is None and ticket.get("nextResponseDue") is None
 
     listed = agent.http.get("/api/tickets", params={"status": "open", "q": "invoice charged", "limit": 100}).json()
     mine = [item for item in listed["tickets"] if item["id"] == ticket["id"]]
@@ -25,6 +27,8 @@ def test_customer_and_agent_work_a_ticket_end_to_end(customer_a, agent):
     reply = agent.http.post(f"/api/tickets/{ticket['id']}/messages", json={"content": "Refunding one charge now."})
     assert reply.status_code == 201
     assert reply.json()["seq"] == 2 and reply.json()["sender"] == "agent"
+    answered = agent.http.get(f"/api/tickets/{ticket['id']}/summary").json()
+    assert answered["firstRespondedAt"] == reply.json()["createdAt"] and answered.get("firstResponseDue") is None
 
     assigned = agent.http.patch(f"/api/tickets/{ticket['id']}", json={"assigneeId": agent.id})
     assert assigned.status_code == 200
@@ -55,6 +59,7 @@ def test_customer_and_agent_work_a_ticket_end_to_end(customer_a, agent):
     assert reopened.status_code == 201
     after = agent.http.get(f"/api/tickets/{ticket['id']}").json()["ticket"]
     assert after["status"] == "open"
+    assert parse_time(after["nextResponseDue"]) - parse_time(reopened.json()["createdAt"]) == timedelta(hours=8)
     assert after["unreadByCustomer"] == 0
 
 

@@ -1,9 +1,9 @@
 // <ticket-details>: a ticket's status, priority, category and assignee (editable by staff; a customer
-// may close or reopen), the customer, the SLA deadline with a live countdown, and the activity log.
+// may close or reopen), the customer, the SLA clocks with live countdowns, and the activity log.
 import { api } from "../api.js";
 import { h, replaceChildren } from "../dom.js";
 import { formatDateTime, formatDuration, formatRelative, labelFor, t } from "../i18n.js";
-import { slaState } from "../sla.js";
+import { slaClocks, stateOf } from "../sla.js";
 
 const TRANSITIONS = { open: ["pending", "resolved", "closed"], pending: ["open", "resolved", "closed"], resolved: ["closed", "open"], closed: ["open"] };
 
@@ -14,7 +14,7 @@ export class TicketDetails extends HTMLElement {
   #ticket = null;
   #activities = [];
   #error = "";
-  #countdown = null;
+  #clocks = [];
 
   async configure({ user, desk }) {
     this.#user = user;
@@ -33,7 +33,8 @@ export class TicketDetails extends HTMLElement {
   /** Shows a ticket; a refresh that changed nothing shown here (a new message) leaves the controls alone. */
   show({ ticket, activityLogs }) {
     const activities = activityLogs ?? this.#activities;
-    const shown = (t) => t && [t.id, t.status, t.priority, t.category, t.assigneeId, t.slaDeadline].join("|");
+    const shown = (t) => t && [t.id, t.status, t.priority, t.category, t.assigneeId, t.slaDeadline, t.firstResponseDue,
+      t.firstRespondedAt, t.nextResponseDue].join("|");
     if (!this.hidden && shown(ticket) === shown(this.#ticket) && activities.length === this.#activities.length) return;
     this.#ticket = ticket;
     this.#activities = activities;
@@ -84,7 +85,7 @@ export class TicketDetails extends HTMLElement {
             ? h("button", { type: "button", name: "reopen", className: "button", onclick: () => this.#change({ status: "open" }) }, t("details.reopen"))
             : h("button", { type: "button", name: "close", className: "button", onclick: () => this.#change({ status: "closed" }) }, t("details.close")),
         ];
-    this.#countdown = h("p", { className: "countdown" });
+    this.#clocks = slaClocks(ticket).map((clock) => ({ ...clock, countdown: h("p", { className: "countdown" }) }));
     replaceChildren(this,
       h("h2", { className: "visually-hidden" }, t("details.heading")),
       this.#error ? h("p", { className: "alert", role: "alert" }, this.#error) : null,
@@ -97,8 +98,11 @@ export class TicketDetails extends HTMLElement {
         : null,
       h("section", { className: "sla" },
         h("h3", {}, t("details.sla")),
-        h("p", { className: "muted" }, t("details.deadline", { time: formatDateTime(ticket.slaDeadline) })),
-        this.#countdown),
+        h("dl", { className: "clocks" }, this.#clocks.map((clock) => [
+          h("dt", {}, t(`details.${clock.target}`),
+            clock.dueAt !== null && clock.metAt === null ? h("span", { className: "muted" }, " · ", formatDateTime(clock.dueAt)) : null),
+          h("dd", {}, clock.countdown),
+        ]))),
       h("section", { className: "activity" },
         h("h3", {}, t("details.activity")),
         h("ol", { className: "activity-log" }, this.#activities.map((entry) => this.#activityItem(entry)).reverse())));
@@ -122,12 +126,14 @@ export class TicketDetails extends HTMLElement {
   }
 
   #tick() {
-    if (!this.#ticket || !this.#countdown) return;
-    const state = slaState(this.#ticket, this.#desk.dueSoonSeconds);
-    const left = new Date(this.#ticket.slaDeadline).getTime() - Date.now();
-    this.#countdown.className = `countdown sla-${state}`;
-    this.#countdown.textContent = state === "none" ? t("sla.stopped")
-      : state === "breached" ? t("sla.overdueBy", { time: formatDuration(left) }) : t("sla.dueIn", { time: formatDuration(left) });
+    const now = Date.now();
+    for (const { countdown, dueAt, metAt, running } of this.#clocks) {
+      const state = running ? stateOf(dueAt, this.#desk.dueSoonSeconds, now) : "none";
+      countdown.className = `countdown sla-${metAt !== null ? "met" : state}`;
+      countdown.textContent = metAt !== null ? t("sla.met", { time: formatDateTime(metAt) })
+        : state === "none" ? t("sla.stopped")
+        : state === "breached" ? t("sla.overdueBy", { time: formatDuration(dueAt - now) }) : t("sla.dueIn", { time: formatDuration(dueAt - now) });
+    }
   }
 }
 

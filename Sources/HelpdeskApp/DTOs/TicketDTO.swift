@@ -23,6 +23,9 @@ struct TicketDTO: ResponseEncodable {
     var unreadCount: Int
     var unreadByCustomer: Int
     var slaDeadline: Date
+    var firstResponseDue: Date?
+    var firstRespondedAt: Date?
+    var nextResponseDue: Date?
     var createdAt: Date
     var updatedAt: Date
     var resolvedAt: Date?
@@ -49,6 +52,9 @@ struct TicketDTO: ResponseEncodable {
         unreadCount = view.unreadCount
         unreadByCustomer = view.unreadByCustomer
         slaDeadline = ticket.slaDeadline
+        firstResponseDue = ticket.sla.firstResponseDue
+        firstRespondedAt = ticket.sla.firstRespondedAt
+        nextResponseDue = ticket.sla.nextResponseDue
         createdAt = ticket.createdAt
         updatedAt = ticket.updatedAt
         resolvedAt = ticket.resolvedAt

@@ -20,7 +20,14 @@ public struct Ticket: Codable, Sendable, Equatable {
     public var lastMessageAt: Date?
     /// The sequence number of the newest message; messages are numbered 1, 2, 3… per ticket.
     public var lastSeq: Int
+    /// When the ticket must be resolved; while it is resolved or closed, the deadline it had then.
     public var slaDeadline: Date
+    public var sla: TicketSla
+
+    /// The nearest deadline among the clocks that run: first response, next response and resolution.
+    public var nextSlaDeadline: Date {
+        [sla.firstResponseDue, sla.nextResponseDue, slaDeadline].compactMap { $0 }.min()!
+    }
     public var createdAt: Date
     public var updatedAt: Date
     public var resolvedAt: Date?
@@ -33,7 +40,7 @@ public struct Ticket: Codable, Sendable, Equatable {
         assigneeId: String? = nil, assigneeName: String? = nil, assigneeAvatar: String? = nil,
         lastMessage: String? = nil, lastMessageAt: Date? = nil, lastSeq: Int = 0,
         slaDeadline: Date, createdAt: Date, updatedAt: Date,
-        resolvedAt: Date? = nil, closedAt: Date? = nil
+        resolvedAt: Date? = nil, closedAt: Date? = nil, sla: TicketSla = TicketSla()
     ) {
         self.id = id
         self.ticketNumber = ticketNumber
@@ -56,5 +63,6 @@ public struct Ticket: Codable, Sendable, Equatable {
         self.updatedAt = updatedAt
         self.resolvedAt = resolvedAt
         self.closedAt = closedAt
+        self.sla = sla
     }
 }

@@ -10,9 +10,9 @@ public struct TicketStats: Sendable, Equatable {
     /// Active tickets assigned to the one asking.
     public var assignedToViewer: Int
     public var unassigned: Int
-    /// Active tickets past their deadline.
+    /// Active tickets past their nearest running deadline (first response, next response or resolution).
     public var slaBreached: Int
-    /// Active tickets within `dueSoonWindow` of their deadline.
+    /// Active tickets within `dueSoonWindow` of their nearest running deadline.
     public var slaDueSoon: Int
 
     public init(byStatus: [TicketStatus: Int], assignedToViewer: Int, unassigned: Int, slaBreached: Int, slaDueSoon: Int) {

@@ -15,6 +15,11 @@ public enum TicketStatus: String, Codable, Sendable, CaseIterable {
         }
     }
 
+    /// Open or pending: someone still has to act, and the SLA clocks run.
+    public var isActive: Bool {
+        self == .open || self == .pending
+    }
+
     public func canTransition(to target: TicketStatus) -> Bool {
         allowedTargets.contains(target)
     }

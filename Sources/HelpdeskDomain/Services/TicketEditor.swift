@@ -18,7 +18,7 @@ public struct TicketEditor: Sendable {
     }
 
     /// Applies a patch whose permissions were already checked; nil when nothing changes.
-    /// A new priority moves the SLA deadline to what that priority allows from creation.
+    /// A new priority moves the SLA deadlines to what that priority allows.
     /// An explicit status is checked against the current status; assigning someone to an open
     /// ticket without an explicit status moves it to pending.
     public func apply(_ patch: TicketPatch, assignee: User?, to ticket: Ticket) throws -> TicketChange? {
@@ -33,7 +33,7 @@ public struct TicketEditor: Sendable {
         }
         if let priority = patch.priority, priority != ticket.priority {
             change.ticket.priority = priority
-            change.ticket.slaDeadline = sla.deadline(createdAt: ticket.createdAt, priority: priority)
+            clock.recompute(&change.ticket)
             record(.priorityChanged, from: ticket.priority.rawValue, to: priority.rawValue, in: &change)
         }
         if let status = patch.status, status != ticket.status {
@@ -88,12 +88,13 @@ public struct TicketEditor: Sendable {
 
     /// The first state of a new ticket: its first message and a `created` activity entry.
     public func open(_ draft: NewTicket, number: String, customer: User) -> TicketChange {
-        let ticket = Ticket(
+        var ticket = Ticket(
             id: makeID(), ticketNumber: number, title: draft.title, category: draft.category,
             customerId: customer.id, customerName: customer.name, customerEmail: customer.email,
             customerAvatar: customer.avatarURL, priority: draft.priority,
-            slaDeadline: sla.deadline(createdAt: now, priority: draft.priority), createdAt: now, updatedAt: now
+            slaDeadline: now, createdAt: now, updatedAt: now
         )
+        clock.start(&ticket)
         var change = TicketChange(ticket: ticket)
         record(.created, from: nil, to: number, in: &change)
         let message = Message(
@@ -117,6 +118,7 @@ public struct TicketEditor: Sendable {
         case .open: change.ticket.resolvedAt = nil; change.ticket.closedAt = nil
         case .pending: break
         }
+        clock.statusChanged(from: from, &change.ticket)
         record(.statusChanged, from: from.rawValue, to: status.rawValue, in: &change)
         systemMessage("\(actor.name) changed the status from \(from.rawValue) to \(status.rawValue).", in: &change)
     }
@@ -136,8 +138,13 @@ public struct TicketEditor: Sendable {
         ), to: &change)
     }
 
+    private var clock: SlaClock {
+        SlaClock(policy: sla, now: now)
+    }
+
     private func append(_ message: Message, to change: inout TicketChange) {
         change.messages.append(message)
+        clock.messageAdded(by: message.sender, to: &change.ticket)
         change.ticket.lastMessage = String(message.content.prefix(200))
         change.ticket.lastMessageAt = message.createdAt
     }

@@ -123,10 +123,12 @@ public struct SQLTicketRepository: TicketRepository {
               COALESCE(SUM(status = 'resolved'), 0) AS resolved, COALESCE(SUM(status = 'closed'), 0) AS closed,
               COALESCE(SUM(active AND assignee_id = \(bind: viewerId)), 0) AS mine,
               COALESCE(SUM(active AND assignee_id IS NULL), 0) AS unassigned,
-              COALESCE(SUM(active AND sla_deadline <= \(bind: now.epochMilliseconds)), 0) AS breached,
-              COALESCE(SUM(active AND sla_deadline > \(bind: now.epochMilliseconds)
-                AND sla_deadline <= \(bind: dueSoonBefore.epochMilliseconds)), 0) AS due_soon
-            FROM (SELECT *, status IN ('open', 'pending') AS active FROM tickets \(scope))
+              COALESCE(SUM(active AND next_due <= \(bind: now.epochMilliseconds)), 0) AS breached,
+              COALESCE(SUM(active AND next_due > \(bind: now.epochMilliseconds)
+                AND next_due <= \(bind: dueSoonBefore.epochMilliseconds)), 0) AS due_soon
+            FROM (SELECT *, status IN ('open', 'pending') AS active,
+                    MIN(sla_deadline, COALESCE(first_response_due, sla_deadline), COALESCE(next_response_due, sla_deadline)) AS next_due
+                  FROM tickets \(scope))
             """).first()
         func count(_ column: String) throws -> Int { try row?.decode(column: column, as: Int.self) ?? 0 }
         return TicketStats(

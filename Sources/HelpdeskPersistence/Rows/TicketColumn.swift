@@ -41,6 +41,12 @@ struct TicketColumn: Sendable {
         column("updated_at") { $0.updatedAt.epochMilliseconds },
         column("resolved_at") { $0.resolvedAt?.epochMilliseconds },
         column("closed_at") { $0.closedAt?.epochMilliseconds },
+        column("first_response_due") { $0.sla.firstResponseDue?.epochMilliseconds },
+        column("first_responded_at") { $0.sla.firstRespondedAt?.epochMilliseconds },
+        column("awaiting_reply_since") { $0.sla.awaitingReplySince?.epochMilliseconds },
+        column("next_response_due") { $0.sla.nextResponseDue?.epochMilliseconds },
+        column("resolution_started_at") { $0.sla.resolutionStartedAt?.epochMilliseconds },
+        column("resolution_used_ms") { Int64(($0.sla.resolutionUsed * 1000).rounded()) },
     ]
 
     /// The columns whose stored values differ between the two states of a ticket.

@@ -26,6 +26,12 @@ struct TicketRow {
     var updatedAt: Int64
     var resolvedAt: Int64?
     var closedAt: Int64?
+    var firstResponseDue: Int64?
+    var firstRespondedAt: Int64?
+    var awaitingReplySince: Int64?
+    var nextResponseDue: Int64?
+    var resolutionStartedAt: Int64?
+    var resolutionUsedMilliseconds: Int64
     var unreadCount: Int
     var unreadByCustomer: Int
 
@@ -53,6 +59,12 @@ struct TicketRow {
         updatedAt = try row.decode(column: "updated_at", as: Int64.self)
         resolvedAt = try row.decode(column: "resolved_at", as: Int64?.self)
         closedAt = try row.decode(column: "closed_at", as: Int64?.self)
+        firstResponseDue = try row.decode(column: "first_response_due", as: Int64?.self)
+        firstRespondedAt = try row.decode(column: "first_responded_at", as: Int64?.self)
+        awaitingReplySince = try row.decode(column: "awaiting_reply_since", as: Int64?.self)
+        nextResponseDue = try row.decode(column: "next_response_due", as: Int64?.self)
+        resolutionStartedAt = try row.decode(column: "resolution_started_at", as: Int64?.self)
+        resolutionUsedMilliseconds = try row.decode(column: "resolution_used_ms", as: Int64.self)
         unreadCount = try row.decode(column: "unread_count", as: Int.self)
         unreadByCustomer = try row.decode(column: "unread_by_customer", as: Int.self)
     }
@@ -67,7 +79,15 @@ struct TicketRow {
             lastMessage: lastMessage, lastMessageAt: lastMessageAt.map(Date.init(epochMilliseconds:)),
             lastSeq: lastSeq, slaDeadline: Date(epochMilliseconds: slaDeadline),
             createdAt: Date(epochMilliseconds: createdAt), updatedAt: Date(epochMilliseconds: updatedAt),
-            resolvedAt: resolvedAt.map(Date.init(epochMilliseconds:)), closedAt: closedAt.map(Date.init(epochMilliseconds:))
+            resolvedAt: resolvedAt.map(Date.init(epochMilliseconds:)), closedAt: closedAt.map(Date.init(epochMilliseconds:)),
+            sla: TicketSla(
+                firstResponseDue: firstResponseDue.map(Date.init(epochMilliseconds:)),
+                firstRespondedAt: firstRespondedAt.map(Date.init(epochMilliseconds:)),
+                awaitingReplySince: awaitingReplySince.map(Date.init(epochMilliseconds:)),
+                nextResponseDue: nextResponseDue.map(Date.init(epochMilliseconds:)),
+                resolutionStartedAt: resolutionStartedAt.map(Date.init(epochMilliseconds:)),
+                resolutionUsed: TimeInterval(resolutionUsedMilliseconds) / 1000
+            )
         )
         return TicketView(ticket: ticket, unreadCount: unreadCount, unreadByCustomer: unreadByCustomer)
     }

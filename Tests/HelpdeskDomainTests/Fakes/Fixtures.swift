@@ -20,7 +20,8 @@ enum Fixtures {
             id: "t1", ticketNumber: "TKT23110001", title: "Printer", category: "technical",
             customerId: owner.id, customerName: owner.name, customerEmail: owner.email,
             status: status, priority: .medium, assigneeId: assignee?.id, assigneeName: assignee?.name,
-            slaDeadline: epoch.addingTimeInterval(86_400), createdAt: epoch, updatedAt: epoch
+            slaDeadline: epoch.addingTimeInterval(86_400), createdAt: epoch, updatedAt: epoch,
+            sla: status.isActive ? TicketSla(firstResponseDue: epoch.addingTimeInterval(8 * 3600), resolutionStartedAt: epoch) : TicketSla()
         )
     }
 }

@@ -58,8 +58,8 @@ actor InMemoryTicketRepository: TicketRepository {
             byStatus: Dictionary(uniqueKeysWithValues: TicketStatus.allCases.map { status in (status, scoped.count { $0.status == status }) }),
             assignedToViewer: active.count { $0.assigneeId == viewerId },
             unassigned: active.count { $0.assigneeId == nil },
-            slaBreached: active.count { $0.slaDeadline <= now },
-            slaDueSoon: active.count { $0.slaDeadline > now && $0.slaDeadline <= dueSoonBefore }
+            slaBreached: active.count { $0.nextSlaDeadline <= now },
+            slaDueSoon: active.count { $0.nextSlaDeadline > now && $0.nextSlaDeadline <= dueSoonBefore }
         )
     }
 

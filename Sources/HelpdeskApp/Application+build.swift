@@ -11,6 +11,10 @@ import SocketIOServer
 /// Builds the whole server: database, use cases, middleware, routes and the Socket.IO endpoint.
 public func buildApplication(_ config: AppConfig, logger: Logger) async throws -> some ApplicationProtocol {
     let storage = try await Helpdesk.openStorage(config, logger: logger)
+    var config = config
+    if let stored = try await SQLSlaPolicyRepository(storage: storage).load() {
+        config.desk.sla = stored
+    }
     if try await !Helpdesk(storage: storage, config: config).accounts.hasActiveAdmin() {
         logger.notice("""
             This desk has no admin yet. Create one with: \
@@ -74,5 +78,6 @@ func buildRouter(_ helpdesk: Helpdesk, config: AppConfig) -> Router<HelpdeskRequ
     TicketController(tickets: helpdesk.tickets, maxBodyBytes: config.maxBodyBytes).addRoutes(to: api.group("tickets"))
     UserTicketController(tickets: helpdesk.tickets, maxBodyBytes: config.maxBodyBytes).addRoutes(to: api.group("user/tickets"))
     UserController(accounts: helpdesk.accounts, maxBodyBytes: config.maxBodyBytes).addRoutes(to: api)
+    SlaPolicyController(policies: helpdesk.slaPolicies, maxBodyBytes: config.maxBodyBytes).addRoutes(to: api.group("sla-policies"))
     return router
 }

@@ -7,6 +7,7 @@ public struct Helpdesk: Sendable {
     public let storage: any SQLStorage
     public let accounts: AccountService
     public let tickets: TicketService
+    public let slaPolicies: SlaPolicyService
 
     /// Opens the database named by the config, brings its schema up to date, and builds the use cases on it.
     public static func open(_ config: AppConfig, logger: Logger) async throws -> Helpdesk {
@@ -39,8 +40,11 @@ public struct Helpdesk: Sendable {
             hasher: BcryptPasswordHasher(cost: config.bcryptCost), digester: SHA256TokenDigester(),
             clock: clock, settings: config.desk
         )
+        let policy = SlaPolicyHolder(config.desk.sla)
         self.tickets = TicketService(
-            tickets: SQLTicketRepository(storage: storage), users: users, clock: clock, settings: config.desk, events: events
+            tickets: SQLTicketRepository(storage: storage), users: users, clock: clock, settings: config.desk,
+            slaPolicies: policy, events: events
         )
+        self.slaPolicies = SlaPolicyService(repository: SQLSlaPolicyRepository(storage: storage), source: policy)
     }
 }

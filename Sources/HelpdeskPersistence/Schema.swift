@@ -122,5 +122,8 @@ public enum Schema {
             WHERE status IN ('resolved', 'closed')
             """,
         ]),
+        Migration(version: 4, name: "desk settings", statements: [
+            "CREATE TABLE desk_settings (key TEXT PRIMARY KEY, value TEXT NOT NULL, updated_at BIGINT NOT NULL)",
+        ]),
     ]
 }

@@ -4,7 +4,7 @@ import Testing
 
 @Suite struct TicketEditorTests {
     let now = Fixtures.epoch.addingTimeInterval(60)
-    var agentEditor: TicketEditor { TicketEditor(actor: Fixtures.agent, now: now) }
+    var agentEditor: TicketEditor { TicketEditor(actor: Fixtures.agent, now: now, sla: SlaPolicy()) }
 
     @Test func assigningAnOpenTicketMovesItToPending() throws {
         let change = try #require(try agentEditor.apply(TicketPatch(assignee: .assign("sami")), assignee: Fixtures.agent, to: Fixtures.ticket()))
@@ -50,7 +50,7 @@ import Testing
     }
 
     @Test func customerReplyReopensAResolvedTicket() throws {
-        let editor = TicketEditor(actor: Fixtures.customerA, now: now)
+        let editor = TicketEditor(actor: Fixtures.customerA, now: now, sla: SlaPolicy())
         let change = try editor.reply("Still broken", to: Fixtures.ticket(status: .resolved))
         #expect(change.ticket.status == .open)
         #expect(change.messages.last?.sender == .customer)

@@ -114,4 +114,22 @@ import Testing
         let view = try await open()
         #expect(try await service.detail(view.ticket.ticketNumber, as: Fixtures.agent).view.ticket.id == view.ticket.id)
     }
+
+    @Test func everyChangeFollowsThePolicyInForceWhenItHappens() async throws {
+        let quick = SlaTargets(firstResponse: 60, nextResponse: 120, resolution: 600)
+        let policies = FixedSlaPolicy(SlaPolicy(targets: [.low: quick, .medium: quick, .high: quick, .urgent: quick]))
+        let service = TicketService(
+            tickets: repository, users: InMemoryUserRepository([Fixtures.customerA, Fixtures.agent]), clock: clock,
+            settings: DeskSettings(), slaPolicies: policies
+        )
+        let id = try await service.open(NewTicket(title: "Down", category: "general", content: "Help"), as: Fixtures.customerA).ticket.id
+        clock.advance(by: 10)
+        _ = try await service.reply(to: id, content: "Looking", as: Fixtures.agent)
+        clock.advance(by: 10)
+        _ = try await service.reply(to: id, content: "Thanks, and?", as: Fixtures.customerA)
+        let ticket = try await service.detail(id, as: Fixtures.agent).view.ticket
+        #expect(ticket.sla.firstRespondedAt == Fixtures.epoch.addingTimeInterval(10))
+        #expect(ticket.sla.nextResponseDue == Fixtures.epoch.addingTimeInterval(20 + 120))
+        #expect(ticket.slaDeadline == Fixtures.epoch.addingTimeInterval(600))
+    }
 }

@@ -32,6 +32,8 @@ MATRIX = [
     ("GET", "/api/agents", None, [401, 403, 403, 200, 200]),
     ("GET", "/api/customers", None, [401, 403, 403, 200, 200]),
     ("GET", "/api/desk", None, [200, 200, 200, 200, 200]),
+    ("GET", "/api/sla-policies", None, [401, 403, 403, 200, 200]),
+    ("PUT", "/api/sla-policies", "default_sla_policy", [401, 403, 403, 403, 200]),
     ("GET", "/api/tickets/missing-ticket", None, [401, 404, 404, 404, 404]),
     ("GET", "/health", None, [200, 200, 200, 200, 200]),
 ]
@@ -52,6 +54,10 @@ def body_for(kind, customer_a):
         return {"title": "On behalf", "category": "general", "content": "x", "customerId": customer_a.id}
     if kind == "new_ticket":
         return {"title": "Own ticket", "category": "general", "content": "x"}
+    if kind == "default_sla_policy":
+        hours = {"urgent": (1, 1, 4), "high": (4, 4, 12), "medium": (8, 8, 24), "low": (24, 24, 72)}
+        return {"targets": {priority: {"firstResponseSeconds": a * 3600, "nextResponseSeconds": b * 3600, "resolutionSeconds": c * 3600}
+                            for priority, (a, b, c) in hours.items()}}
     if kind == "new_user":
         return {"email": f"matrix{next(_emails)}@blackbox.test", "name": "Matrix", "role": "customer"}
     return kind

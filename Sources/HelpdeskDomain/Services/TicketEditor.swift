@@ -8,7 +8,7 @@ public struct TicketEditor: Sendable {
     public var makeID: @Sendable () -> String
 
     public init(
-        actor: User, now: Date, sla: SlaPolicy = SlaPolicy(),
+        actor: User, now: Date, sla: SlaPolicy,
         makeID: @escaping @Sendable () -> String = { RandomID.make() }
     ) {
         self.actor = actor

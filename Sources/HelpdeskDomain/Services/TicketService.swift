@@ -9,12 +9,14 @@ public struct TicketService: Sendable {
     private let users: any UserRepository
     private let clock: any HelpdeskClock
     private let settings: DeskSettings
+    private let slaPolicies: any SlaPolicySource
     private let events: any TicketEventPublisher
 
     public init(
         tickets: any TicketRepository, users: any UserRepository, clock: any HelpdeskClock, settings: DeskSettings,
-        events: any TicketEventPublisher = DiscardedTicketEvents()
+        slaPolicies: (any SlaPolicySource)? = nil, events: any TicketEventPublisher = DiscardedTicketEvents()
     ) {
+        self.slaPolicies = slaPolicies ?? FixedSlaPolicy(settings.sla)
         self.tickets = tickets
         self.users = users
         self.clock = clock
@@ -44,7 +46,7 @@ public struct TicketService: Sendable {
         )
         let now = clock.now()
         let period = TicketNumber.period(of: now)
-        let editor = TicketEditor(actor: actor, now: now, sla: settings.sla)
+        let editor = TicketEditor(actor: actor, now: now, sla: slaPolicies.current())
         let change = try await tickets.create(period: period) { sequence in
             editor.open(draft, number: TicketNumber.make(period: period, sequence: sequence), customer: customer)
         }
@@ -126,7 +128,7 @@ public struct TicketService: Sendable {
             }
             assignee = found
         }
-        let editor = TicketEditor(actor: actor, now: clock.now(), sla: settings.sla)
+        let editor = TicketEditor(actor: actor, now: clock.now(), sla: slaPolicies.current())
         let change = try await tickets.update(reference: ticket.id) { [patch, assignee] current in
             try editor.apply(patch, assignee: assignee, to: current)
         }
@@ -137,7 +139,7 @@ public struct TicketService: Sendable {
     /// Stores a reply and returns it with its sequence number; one transaction reads, checks and writes.
     public func reply(to reference: String, content: String, as actor: User) async throws -> Message {
         let content = try Validate.text(content, field: "content", maxLength: settings.maxMessageLength)
-        let editor = TicketEditor(actor: actor, now: clock.now())
+        let editor = TicketEditor(actor: actor, now: clock.now(), sla: slaPolicies.current())
         let change = try await tickets.update(reference: reference) { current in
             guard Permissions.canReply(to: current, as: actor) else { throw HelpdeskError.notFound("Ticket") }
             return try editor.reply(content, to: current)

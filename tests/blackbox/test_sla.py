@@ -1,0 +1,112 @@
+"""The SLA policy over the API: who may read and change it, validation, and that new deadlines follow it."""
+
+from datetime import datetime, timedelta
+
+import pytest
+
+from conftest import ADMIN_EMAIL, ADMIN_PASSWORD
+from helpdesk_server import Server, run_cli
+
+HOUR = 3600
+DEFAULTS = {"urgent": (1, 1, 4), "high": (4, 4, 12), "medium": (8, 8, 24), "low": (24, 24, 72)}
+
+
+def parse_time(text):
+    return datetime.fromisoformat(text.replace("Z", "+00:00"))
+
+
+def policy(targets, business_hours=None):
+    return {
+        "targets": {priority: {"firstResponseSeconds": first, "nextResponseSeconds": following, "resolutionSeconds": resolution}
+                    for priority, (first, following, resolution) in targets.items()},
+        "businessHours": business_hours,
+    }
+
+
+@pytest.fixture()
+def desk(tmp_path):
+    """A server of its own (the policy is desk-wide), with an admin, an agent and a customer."""
+    database = f"sqlite:{tmp_path}/helpdesk.sqlite"
+    run_cli("user", "add", "--database", database, "--email", ADMIN_EMAIL, "--name", "Admin", "--role", "admin", "--password", ADMIN_PASSWORD)
+    for role in ("agent", "customer"):
+        run_cli("user", "add", "--database", database, "--email", f"{role}@sla.test", "--name", role.title(), "--role", role,
+                "--password", f"password-{role}")
+    server = Server(database).start()
+    yield server
+    server.stop()
+
+
+def client(server, email, password):
+    with server.client() as anonymous:
+        token = anonymous.post("/api/auth/login", json={"email": email, "password": password}).json()["token"]
+    return server.client(token)
+
+
+def test_staff_read_the_policy_and_only_admins_change_it(desk):
+    admin = client(desk, ADMIN_EMAIL, ADMIN_PASSWORD)
+    agent = client(desk, "agent@sla.test", "password-agent")
+    customer = client(desk, "customer@sla.test", "password-customer")
+    shown = agent.get("/api/sla-policies").json()
+    assert {priority: (t["firstResponseSeconds"] / HOUR, t["nextResponseSeconds"] / HOUR, t["resolutionSeconds"] / HOUR)
+            for priority, t in shown["targets"].items()} == DEFAULTS
+    assert shown.get("businessHours") is None
+    assert customer.get("/api/sla-policies").status_code == 403
+    assert agent.put("/api/sla-policies", json=shown).status_code == 403
+
+    faster = policy({**{p: (v[0] * HOUR, v[1] * HOUR, v[2] * HOUR) for p, v in DEFAULTS.items()}, "urgent": (600, 900, 7200)},
+                    {"timeZone": "Asia/Riyadh", "intervals": [{"day": day, "start": "00:00", "end": "24:00"}
+                                                               for day in ("sunday", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday")],
+                     "holidays": []})
+    saved = admin.put("/api/sla-policies", json=faster)
+    assert saved.status_code == 200, saved.text
+    assert saved.json()["businessHours"]["timeZone"] == "Asia/Riyadh"
+    ticket = customer.post("/api/user/tickets", json={"title": "Down", "category": "general", "priority": "urgent", "content": "All down"}).json()
+    created = parse_time(ticket["createdAt"])
+    assert parse_time(ticket["firstResponseDue"]) - created == timedelta(seconds=600)
+    assert parse_time(ticket["slaDeadline"]) - created == timedelta(seconds=7200)
+
+
+@pytest.mark.parametrize("change,field", [
+    (lambda body: body["targets"].pop("low"), "targets.low"),
+    (lambda body: body["targets"]["high"].update(resolutionSeconds=0), "targets.high.resolution"),
+    (lambda body: body.update(businessHours={"timeZone": "Mars/Olympus", "intervals": []}), "businessHours.timeZone"),
+    (lambda body: body.update(businessHours={"timeZone": "UTC", "intervals": [{"day": "monday", "start": "17:00", "end": "09:00"}]}),
+     "businessHours.intervals"),
+    (lambda body: body.update(businessHours={"timeZone": "UTC", "intervals": [{"day": "funday", "start": "09:00", "end": "17:00"}]}),
+     "businessHours.intervals.day"),
+    (lambda body: body.update(businessHours={"timeZone": "UTC", "intervals": [{"day": "monday", "start": "9am", "end": "17:00"}]}),
+     "businessHours.intervals"),
+    (lambda body: body.update(businessHours={"timeZone": "UTC", "intervals": [{"day": "monday", "start": "09:00", "end": "17:00"}],
+                                             "holidays": ["Christmas"]}), "businessHours.holidays"),
+])
+def test_a_bad_policy_is_refused_and_the_old_one_stays(desk, change, field):
+    admin = client(desk, ADMIN_EMAIL, ADMIN_PASSWORD)
+    before = admin.get("/api/sla-policies").json()
+    body = admin.get("/api/sla-policies").json()
+    change(body)
+    refused = admin.put("/api/sla-policies", json=body)
+    assert refused.status_code == 400
+    assert refused.json()["error"]["code"] == "VALIDATION_FAILED"
+    assert refused.json()["error"]["message"].startswith(field), refused.json()
+    assert admin.get("/api/sla-policies").json() == before
+
+
+def test_the_policy_survives_a_restart(tmp_path):
+    database = f"sqlite:{tmp_path}/helpdesk.sqlite"
+    run_cli("user", "add", "--database", database, "--email", ADMIN_EMAIL, "--name", "Admin", "--role", "admin", "--password", ADMIN_PASSWORD)
+    server = Server(database).start()
+    try:
+        admin = client(server, ADMIN_EMAIL, ADMIN_PASSWORD)
+        body = policy({p: (60, 120, 180) for p in DEFAULTS},
+                      {"timeZone": "Europe/Berlin", "intervals": [{"day": "monday", "start": "09:00", "end": "17:30"}], "holidays": ["2026-12-25"]})
+        assert admin.put("/api/sla-policies", json=body).status_code == 200
+    finally:
+        assert server.stop() == 0
+    server = Server(database).start()
+    try:
+        shown = client(server, ADMIN_EMAIL, ADMIN_PASSWORD).get("/api/sla-policies").json()
+        assert shown["targets"]["low"] == {"firstResponseSeconds": 60, "nextResponseSeconds": 120, "resolutionSeconds": 180}
+        assert shown["businessHours"] == {"timeZone": "Europe/Berlin", "intervals": [{"day": "monday", "start": "09:00", "end": "17:30"}],
+                                          "holidays": ["2026-12-25"]}
+    finally:
+        assert server.stop() == 0

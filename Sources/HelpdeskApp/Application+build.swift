@@ -28,7 +28,10 @@ public func buildApplication(_ config: AppConfig, logger: Logger) async throws -
 public func buildApplication(storage: any SQLStorage, config: AppConfig, logger: Logger) -> some ApplicationProtocol {
     let io = SocketIOServer(configuration: config.socket, logger: logger)
     let namespace = io.of("/")
-    let helpdesk = Helpdesk(storage: storage, config: config, events: TicketEventRelay(namespace: namespace))
+    let slaInbox = SlaAlertInbox()
+    let helpdesk = Helpdesk(
+        storage: storage, config: config, events: TicketEventFanout(listeners: [TicketEventRelay(namespace: namespace), slaInbox])
+    )
     let typing = TypingTracker(namespace: namespace)
     TicketSocketHandlers(
         tickets: helpdesk.tickets,
@@ -45,7 +48,7 @@ public func buildApplication(storage: any SQLStorage, config: AppConfig, logger:
         router: router,
         server: .engineIO(["/socket.io/": engine]),
         configuration: .init(address: .hostname(config.host, port: config.port), serverName: "Helpdesk"),
-        services: [StorageCloser(storage: helpdesk.storage), typing, io, engine],
+        services: [StorageCloser(storage: helpdesk.storage), SlaAlertScheduler(tickets: helpdesk.tickets, inbox: slaInbox, logger: logger), typing, io, engine],
         onServerRunning: { channel in
             let port = channel.localAddress?.port ?? config.port
             FileHandle.standardOutput.write(Data("Helpdesk listening on http://\(config.host):\(port)\n".utf8))

@@ -125,5 +125,8 @@ public enum Schema {
         Migration(version: 4, name: "desk settings", statements: [
             "CREATE TABLE desk_settings (key TEXT PRIMARY KEY, value TEXT NOT NULL, updated_at BIGINT NOT NULL)",
         ]),
+        Migration(version: 5, name: "SLA alerts recorded per ticket", statements: [
+            "ALTER TABLE tickets ADD COLUMN sla_alerts TEXT NOT NULL DEFAULT ''",
+        ]),
     ]
 }

@@ -163,4 +163,31 @@ import Testing
             .apply(TicketPatch(status: .open), assignee: nil, to: resolved.ticket))
         #expect(reopened.ticket.slaDeadline == SlaPolicyTests.at(10, 10))
     }
+
+    @Test func alertsFallDueAt80PercentAndAtTheDeadlineAndAreRecordedOnce() throws {
+        let ticket = opened(priority: .urgent)
+        #expect(editor(Fixtures.agent, after: 0).nextAlert(of: ticket) == created.addingTimeInterval(0.8 * Self.hour))
+        #expect(editor(Fixtures.agent, after: 0.7).recordDueAlerts(on: ticket) == nil)
+
+        let warned = try #require(editor(Fixtures.agent, after: 0.8).recordDueAlerts(on: ticket))
+        #expect(warned.activities.map(\.kind) == [.slaWarning])
+        #expect(warned.activities.map(\.toValue) == ["firstResponse"])
+        #expect(warned.activities.allSatisfy { $0.actorId == nil && $0.actorName == "Helpdesk" })
+        #expect(editor(Fixtures.agent, after: 0.9).recordDueAlerts(on: warned.ticket) == nil, "a warning is recorded once")
+        #expect(editor(Fixtures.agent, after: 0.9).nextAlert(of: warned.ticket) == created.addingTimeInterval(Self.hour))
+
+        // Long past every deadline: what is due comes in the order it fell due, then nothing more.
+        let late = try #require(editor(Fixtures.agent, after: 5).recordDueAlerts(on: warned.ticket))
+        #expect(late.activities.map(\.kind) == [.slaBreached, .slaWarning, .slaBreached])
+        #expect(late.activities.map(\.toValue) == ["firstResponse", "resolution", "resolution"])
+        #expect(editor(Fixtures.agent, after: 6).recordDueAlerts(on: late.ticket) == nil)
+        #expect(editor(Fixtures.agent, after: 6).nextAlert(of: late.ticket) == nil)
+    }
+
+    @Test func aReplyEndsTheFirstResponseAlertsAndAWaitingCustomerStartsNewOnes() throws {
+        var ticket = try editor(Fixtures.agent, after: 0.5).reply("Looking", to: opened(priority: .urgent)).ticket
+        #expect(editor(Fixtures.agent, after: 0.5).nextAlert(of: ticket) == created.addingTimeInterval(3.2 * Self.hour), "resolution warning")
+        ticket = try editor(Fixtures.customerA, after: 1).reply("Any news?", to: ticket).ticket
+        #expect(editor(Fixtures.agent, after: 1).nextAlert(of: ticket) == created.addingTimeInterval(1.8 * Self.hour), "next-response warning")
+    }
 }

@@ -1,11 +1,14 @@
 """The SLA policy over the API: who may read and change it, validation, and that new deadlines follow it."""
 
-from datetime import datetime, timedelta
+import sqlite3
+import time
+from datetime import datetime, timedelta, timezone
 
 import pytest
 
 from conftest import ADMIN_EMAIL, ADMIN_PASSWORD
 from helpdesk_server import Server, run_cli
+from live_client import LiveClient
 
 HOUR = 3600
 DEFAULTS = {"urgent": (1, 1, 4), "high": (4, 4, 12), "medium": (8, 8, 24), "low": (24, 24, 72)}
@@ -110,3 +113,82 @@ def test_the_policy_survives_a_restart(tmp_path):
                                           "holidays": ["2026-12-25"]}
     finally:
         assert server.stop() == 0
+
+
+def two_second_first_response(admin):
+    """Urgent tickets must be answered within 2 seconds; every other clock stays far away."""
+    body = policy({**{p: (v[0] * HOUR, v[1] * HOUR, v[2] * HOUR) for p, v in DEFAULTS.items()}, "urgent": (2, HOUR, HOUR)})
+    assert admin.put("/api/sla-policies", json=body).status_code == 200
+
+
+def open_urgent(customer, title):
+    return customer.post("/api/user/tickets", json={"title": title, "category": "general", "priority": "urgent", "content": "Down"}).json()
+
+
+def sla_activity(http, ticket):
+    return [(entry["action"], entry["to"]) for entry in http.get(f"/api/tickets/{ticket['id']}").json()["activityLogs"]
+            if entry["action"].startswith("sla_")]
+
+
+def wait_for_activity(http, ticket, expected, timeout=15):
+    deadline = time.monotonic() + timeout
+    while (seen := sla_activity(http, ticket)) != expected:
+        assert time.monotonic() < deadline, f"activity {seen} never became {expected}"
+        time.sleep(0.05)
+
+
+def test_a_two_second_target_warns_once_and_breaches_once(desk):
+    admin = client(desk, ADMIN_EMAIL, ADMIN_PASSWORD)
+    two_second_first_response(admin)
+    with desk.client() as anonymous:
+        token = anonymous.post("/api/auth/login", json={"email": "agent@sla.test", "password": "password-agent"}).json()["token"]
+    watcher = LiveClient(desk, token)
+    try:
+        ticket = open_urgent(client(desk, "customer@sla.test", "password-customer"), "Two seconds")
+        breach = watcher.wait_for("sla_breached", lambda data: data["ticketId"] == ticket["id"], timeout=10)
+        assert breach["target"] == "firstResponse" and breach["ticketNumber"] == ticket["ticketNumber"]
+        alerts = [(name, data["target"]) for name, data in watcher.drain() if name.startswith("sla_") and data["ticketId"] == ticket["id"]]
+        assert alerts == [("sla_warning", "firstResponse"), ("sla_breached", "firstResponse")]
+        assert sla_activity(admin, ticket) == [("sla_warning", "firstResponse"), ("sla_breached", "firstResponse")]
+        stats = admin.get("/api/tickets/stats").json()
+        assert stats["slaBreached"] == 1
+    finally:
+        watcher.close()
+
+
+def test_after_a_restart_past_the_deadline_the_breach_is_recorded_once(tmp_path):
+    database = f"sqlite:{tmp_path}/helpdesk.sqlite"
+    run_cli("user", "add", "--database", database, "--email", ADMIN_EMAIL, "--name", "Admin", "--role", "admin", "--password", ADMIN_PASSWORD)
+    run_cli("user", "add", "--database", database, "--email", "customer@sla.test", "--name", "Customer", "--role", "customer",
+            "--password", "password-customer")
+    server = Server(database).start()
+    admin = client(server, ADMIN_EMAIL, ADMIN_PASSWORD)
+    two_second_first_response(admin)
+    ticket = open_urgent(client(server, "customer@sla.test", "password-customer"), "Down while we were down")
+    assert server.stop() == 0
+    assert sla_activity_in_database(database, ticket) == []
+
+    # Nothing runs until the deadline has passed: this waits for time itself, not for an event.
+    time.sleep(max(0, (parse_time(ticket["firstResponseDue"]) - datetime.now(timezone.utc)).total_seconds()) + 0.2)
+    server = Server(database).start()
+    try:
+        admin = client(server, ADMIN_EMAIL, ADMIN_PASSWORD)
+        wait_for_activity(admin, ticket, [("sla_warning", "firstResponse"), ("sla_breached", "firstResponse")])
+    finally:
+        assert server.stop() == 0
+
+    server = Server(database).start()
+    try:
+        admin = client(server, ADMIN_EMAIL, ADMIN_PASSWORD)
+        later = open_urgent(client(server, "customer@sla.test", "password-customer"), "After the restart")
+        wait_for_activity(admin, later, [("sla_warning", "firstResponse"), ("sla_breached", "firstResponse")])
+        assert sla_activity(admin, ticket) == [("sla_warning", "firstResponse"), ("sla_breached", "firstResponse")]
+    finally:
+        assert server.stop() == 0
+
+
+def sla_activity_in_database(database, ticket):
+    path = database.removeprefix("sqlite:")
+    with sqlite3.connect(path) as connection:
+        rows = connection.execute("SELECT kind FROM activities WHERE ticket_id = ? AND kind LIKE 'sla_%'", (ticket["id"],)).fetchall()
+    return [kind for (kind,) in rows]

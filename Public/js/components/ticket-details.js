@@ -122,6 +122,7 @@ export class TicketDetails extends HTMLElement {
     if (action === "status_changed") return t(`status.${value}`);
     if (action === "priority_changed") return labelFor("priority", value);
     if (action === "category_changed") return labelFor("category", value);
+    if (action === "sla_warning" || action === "sla_breached") return t(`details.${value}`);
     return value;
   }
 

@@ -32,6 +32,13 @@ struct TicketEventRelay: TicketEventPublisher {
                     ]])
                 case .created:
                     break
+                case .slaWarning, .slaBreached:
+                    namespace.to(room).to(TicketRooms.agents).emit(activity.kind == .slaWarning ? "sla_warning" : "sla_breached", [[
+                        "ticketId": .string(change.ticket.id), "ticketNumber": .string(change.ticket.ticketNumber),
+                        "target": activity.toValue.map(JSONValue.string) ?? nil,
+                        "assigneeId": change.ticket.assigneeId.map(JSONValue.string) ?? nil,
+                        "timestamp": .string(WireTimestamp.string(activity.createdAt)),
+                    ]])
                 default:
                     namespace.to(room).emit("ticket_updated", [[
                         "ticketId": .string(change.ticket.id), "status": .string(change.ticket.status.rawValue),

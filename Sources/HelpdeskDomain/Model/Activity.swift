@@ -11,6 +11,10 @@ public struct Activity: Codable, Sendable, Equatable {
         case unassigned
         case categoryChanged = "category_changed"
         case titleChanged = "title_changed"
+        /// An SLA clock reached 80 % of its target; `toValue` names the target.
+        case slaWarning = "sla_warning"
+        /// An SLA clock passed its deadline; `toValue` names the target.
+        case slaBreached = "sla_breached"
     }
 
     public var id: String

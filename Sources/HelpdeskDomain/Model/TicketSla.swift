@@ -13,10 +13,13 @@ public struct TicketSla: Sendable, Equatable, Codable {
     public var resolutionStartedAt: Date?
     /// Clock time the resolution clock ran before it last started.
     public var resolutionUsed: TimeInterval
+    /// Alerts already recorded for the current deadlines, so each is recorded once.
+    public var alerted: Set<SlaAlert>
 
     public init(
         firstResponseDue: Date? = nil, firstRespondedAt: Date? = nil, awaitingReplySince: Date? = nil,
-        nextResponseDue: Date? = nil, resolutionStartedAt: Date? = nil, resolutionUsed: TimeInterval = 0
+        nextResponseDue: Date? = nil, resolutionStartedAt: Date? = nil, resolutionUsed: TimeInterval = 0,
+        alerted: Set<SlaAlert> = []
     ) {
         self.firstResponseDue = firstResponseDue
         self.firstRespondedAt = firstRespondedAt
@@ -24,5 +27,6 @@ public struct TicketSla: Sendable, Equatable, Codable {
         self.nextResponseDue = nextResponseDue
         self.resolutionStartedAt = resolutionStartedAt
         self.resolutionUsed = resolutionUsed
+        self.alerted = alerted
     }
 }

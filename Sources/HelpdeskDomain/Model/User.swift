@@ -2,6 +2,12 @@ import Foundation
 
 /// A person who can sign in: a customer, an agent or an admin.
 public struct User: Codable, Sendable, Hashable {
+    /// The desk itself, as the actor of changes nobody made by hand (SLA alerts). It cannot sign in.
+    public static let desk = User(
+        id: "desk", email: "desk@helpdesk.invalid", name: "Helpdesk", role: .agent,
+        isDisabled: true, createdAt: Date(timeIntervalSince1970: 0), updatedAt: Date(timeIntervalSince1970: 0)
+    )
+
     public var id: String
     public var email: String
     public var name: String

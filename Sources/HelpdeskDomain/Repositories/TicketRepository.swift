@@ -14,6 +14,8 @@ public protocol TicketRepository: Sendable {
     func find(reference: String) async throws -> Ticket?
     func view(ticketId: String, viewerId: String) async throws -> TicketView?
     func list(_ query: TicketQuery, viewerId: String) async throws -> TicketPage
+    /// Every open or pending ticket: the ones whose SLA clocks run.
+    func activeTickets() async throws -> [Ticket]
     /// Counts over all tickets, or over one customer's; "due soon" means a deadline before `dueSoonBefore`.
     func stats(customerId: String?, viewerId: String, now: Date, dueSoonBefore: Date) async throws -> TicketStats
     /// Messages in ascending order: after `after`, before `before`, or the newest `limit`.

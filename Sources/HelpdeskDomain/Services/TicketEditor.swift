@@ -106,6 +106,26 @@ public struct TicketEditor: Sendable {
         return change
     }
 
+    /// Records the SLA alerts due by now, each once, as activity entries of the desk; nil when none is due.
+    public func recordDueAlerts(on ticket: Ticket) -> TicketChange? {
+        let due = clock.dueAlerts(of: ticket)
+        guard !due.isEmpty else { return nil }
+        var change = TicketChange(ticket: ticket)
+        for alert in due {
+            change.ticket.sla.alerted.insert(alert)
+            change.activities.append(Activity(
+                id: makeID(), ticketId: ticket.id, kind: alert.kind == .warning ? .slaWarning : .slaBreached,
+                actorId: nil, actorName: User.desk.name, fromValue: nil, toValue: alert.target.rawValue, createdAt: now
+            ))
+        }
+        return change
+    }
+
+    /// When the next SLA alert of the ticket falls due, if any.
+    public func nextAlert(of ticket: Ticket) -> Date? {
+        clock.nextAlert(of: ticket)
+    }
+
     private func move(to status: TicketStatus, in change: inout TicketChange) throws {
         let from = change.ticket.status
         guard from.canTransition(to: status) else {

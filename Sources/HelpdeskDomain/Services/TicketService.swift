@@ -161,6 +161,25 @@ public struct TicketService: Sendable {
         return cursor
     }
 
+    /// Records the SLA alerts of a ticket that are due by now, each once, and publishes them; answers
+    /// when its next alert falls due (nil when none will).
+    public func recordDueSlaAlerts(ticketId: String) async throws -> Date? {
+        let editor = TicketEditor(actor: .desk, now: clock.now(), sla: slaPolicies.current())
+        let change = try await tickets.update(reference: ticketId) { current in editor.recordDueAlerts(on: current) }
+        if !change.activities.isEmpty { events.publish(.changed(change, actor: .desk)) }
+        return editor.nextAlert(of: change.ticket)
+    }
+
+    /// When a ticket's next SLA alert falls due under the policy in force, if any.
+    public func nextSlaAlert(of ticket: Ticket) -> Date? {
+        TicketEditor(actor: .desk, now: clock.now(), sla: slaPolicies.current()).nextAlert(of: ticket)
+    }
+
+    /// The tickets whose SLA clocks run, for a scheduler starting up.
+    public func ticketsWithRunningClocks() async throws -> [Ticket] {
+        try await tickets.activeTickets()
+    }
+
     /// A ticket the actor may read; anything else is "not found", so nobody learns that it exists.
     public func readable(_ reference: String, as actor: User) async throws -> Ticket {
         guard let ticket = try await tickets.find(reference: reference), Permissions.canRead(ticket, as: actor) else {

@@ -138,6 +138,12 @@ public struct SQLTicketRepository: TicketRepository {
         )
     }
 
+    public func activeTickets() async throws -> [Ticket] {
+        try await storage.reader.raw("""
+            SELECT t.*, 0 AS unread_count, 0 AS unread_by_customer FROM tickets t WHERE t.status IN ('open', 'pending')
+            """).all().map { try TicketRow($0).view.ticket }
+    }
+
     public func messages(ticketId: String, after: Int?, before: Int?, limit: Int) async throws -> [Message] {
         let rows: [MessageRow]
         if let after {

@@ -32,6 +32,7 @@ struct TicketRow {
     var nextResponseDue: Int64?
     var resolutionStartedAt: Int64?
     var resolutionUsedMilliseconds: Int64
+    var slaAlerts: String
     var unreadCount: Int
     var unreadByCustomer: Int
 
@@ -65,6 +66,7 @@ struct TicketRow {
         nextResponseDue = try row.decode(column: "next_response_due", as: Int64?.self)
         resolutionStartedAt = try row.decode(column: "resolution_started_at", as: Int64?.self)
         resolutionUsedMilliseconds = try row.decode(column: "resolution_used_ms", as: Int64.self)
+        slaAlerts = try row.decode(column: "sla_alerts", as: String.self)
         unreadCount = try row.decode(column: "unread_count", as: Int.self)
         unreadByCustomer = try row.decode(column: "unread_by_customer", as: Int.self)
     }
@@ -86,7 +88,8 @@ struct TicketRow {
                 awaitingReplySince: awaitingReplySince.map(Date.init(epochMilliseconds:)),
                 nextResponseDue: nextResponseDue.map(Date.init(epochMilliseconds:)),
                 resolutionStartedAt: resolutionStartedAt.map(Date.init(epochMilliseconds:)),
-                resolutionUsed: TimeInterval(resolutionUsedMilliseconds) / 1000
+                resolutionUsed: TimeInterval(resolutionUsedMilliseconds) / 1000,
+                alerted: SlaAlertsColumn.decode(slaAlerts)
             )
         )
         return TicketView(ticket: ticket, unreadCount: unreadCount, unreadByCustomer: unreadByCustomer)

@@ -63,6 +63,10 @@ actor InMemoryTicketRepository: TicketRepository {
         )
     }
 
+    func activeTickets() -> [Ticket] {
+        tickets.values.filter(\.status.isActive)
+    }
+
     func messages(ticketId: String, after: Int?, before: Int?, limit: Int) -> [Message] {
         let all = messagesByTicket[ticketId] ?? []
         if let after { return Array(all.filter { $0.seq > after }.prefix(limit)) }

@@ -17,9 +17,9 @@ struct SlaAlertScheduler: Service {
     let logger: Logger
 
     func run() async throws {
-        var due: [String: Date] = [:]
+        var queue = SlaAlertQueue()
         for ticket in try await tickets.ticketsWithRunningClocks() {
-            due[ticket.id] = tickets.nextSlaAlert(of: ticket)
+            queue.schedule(ticket.id, at: tickets.nextSlaAlert(of: ticket))
         }
         try await withThrowingDiscardingTaskGroup { group in
             var armed: Date?
@@ -27,7 +27,7 @@ struct SlaAlertScheduler: Service {
             /// Makes sure a sleeper wakes the loop by the earliest time due, arming a new one only when
             /// that time is earlier than the one already armed.
             func arm() {
-                guard let earliest = due.values.min(), armed.map({ earliest < $0 }) ?? true else { return }
+                guard let earliest = queue.earliest(), armed.map({ earliest < $0 }) ?? true else { return }
                 generation += 1
                 armed = earliest
                 let woken = generation
@@ -37,31 +37,31 @@ struct SlaAlertScheduler: Service {
                     inbox.wake(generation: woken)
                 }
             }
-            await record(&due)
+            await record(&queue)
             arm()
             for await input in inbox.inputs.cancelOnGracefulShutdown() {
                 switch input {
                 case .changed(let ticket):
-                    due[ticket.id] = tickets.nextSlaAlert(of: ticket)
+                    queue.schedule(ticket.id, at: tickets.nextSlaAlert(of: ticket))
                 case .wake(let woken):
                     if woken == generation { armed = nil }
                 }
-                await record(&due)
+                await record(&queue)
                 arm()
             }
             group.cancelAll()
         }
     }
 
-    /// Records the alerts of every ticket whose next alert is due, and notes when each one's next falls due.
-    private func record(_ due: inout [String: Date]) async {
+    /// Records the alerts of every ticket whose next alert is due, and schedules each one's next.
+    private func record(_ queue: inout SlaAlertQueue) async {
         let now = Date()
-        for (ticketId, at) in due where at <= now {
+        for ticketId in queue.takeDue(by: now) {
             do {
-                due[ticketId] = try await tickets.recordDueSlaAlerts(ticketId: ticketId)
+                queue.schedule(ticketId, at: try await tickets.recordDueSlaAlerts(ticketId: ticketId))
             } catch {
                 logger.error("Could not record SLA alerts", metadata: ["ticket": "\(ticketId)", "error": "\(error)"])
-                due[ticketId] = now.addingTimeInterval(Self.retryDelay)
+                queue.schedule(ticketId, at: now.addingTimeInterval(Self.retryDelay))
             }
         }
     }

@@ -76,9 +76,10 @@ def shoot(browser, server, language, device, viewport):
         save(page, name)
         page.context.close()
 
-    page = open_page(browser, server, *ACCOUNTS["admin"], "/admin/users", language=language, viewport=viewport)
-    save(page, "users")
-    page.context.close()
+    for path, name in (("/admin/users", "users"), ("/admin/sla", "sla")):
+        page = open_page(browser, server, *ACCOUNTS["admin"], path, language=language, viewport=viewport)
+        save(page, name)
+        page.context.close()
 
 
 if __name__ == "__main__":

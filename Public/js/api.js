@@ -56,6 +56,8 @@ export const api = {
   openTicket: (draft) => request("POST", "/api/user/tickets", draft),
   openTicketFor: (draft) => request("POST", "/api/tickets", draft),
 
+  slaPolicy: () => request("GET", "/api/sla-policies"),
+  saveSlaPolicy: (policy) => request("PUT", "/api/sla-policies", policy),
   agents: () => request("GET", "/api/agents").then((data) => data.users),
   customers: () => request("GET", "/api/customers").then((data) => data.users),
   users: () => request("GET", "/api/users").then((data) => data.users),

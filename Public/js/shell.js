@@ -50,7 +50,7 @@ export function languageSwitch() {
 
 function drawHeader(user) {
   const header = document.querySelector(".app-header");
-  const links = user.role === "customer" ? [] : [["/admin/tickets", "nav.tickets"], ...(user.role === "admin" ? [["/admin/users", "nav.users"]] : [])];
+  const links = user.role === "customer" ? [] : [["/admin/tickets", "nav.tickets"], ...(user.role === "admin" ? [["/admin/users", "nav.users"], ["/admin/sla", "nav.sla"]] : [])];
   replaceChildren(header,
     h("a", { className: "brand", href: homeFor(user) }, h("span", { className: "brand-mark", "aria-hidden": "true" }), h("span", { "data-i18n": "app.name" })),
     h("nav", { "data-i18n-label": "nav.label" },

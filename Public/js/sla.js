@@ -32,3 +32,23 @@ export function slaClocks(ticket) {
   clocks.push({ target: "resolution", dueAt: active ? time(ticket.slaDeadline) : null, metAt: null });
   return clocks.map((clock) => ({ ...clock, running: active && clock.dueAt !== null && clock.metAt === null }));
 }
+
+/**
+ * The ticket's SLA story, oldest first: { at (ms), event, target?, status?, actor? } where event is
+ * "started", "met", "warning", "breached", "paused" (resolved or closed) or "resumed" (reopened).
+ */
+export function slaTimeline(ticket, activities) {
+  const entries = [{ at: time(ticket.createdAt), event: "started" }];
+  if (ticket.firstRespondedAt) entries.push({ at: time(ticket.firstRespondedAt), event: "met", target: "firstResponse" });
+  for (const entry of activities) {
+    const at = time(entry.createdAt);
+    if (entry.action === "sla_warning") entries.push({ at, event: "warning", target: entry.to });
+    else if (entry.action === "sla_breached") entries.push({ at, event: "breached", target: entry.to });
+    else if (entry.action === "status_changed") {
+      const wasActive = ACTIVE.has(entry.from), isActive = ACTIVE.has(entry.to);
+      if (wasActive && !isActive) entries.push({ at, event: "paused", status: entry.to, actor: entry.actorName });
+      if (!wasActive && isActive) entries.push({ at, event: "resumed", status: entry.to, actor: entry.actorName });
+    }
+  }
+  return entries.sort((a, b) => a.at - b.at);
+}

@@ -35,6 +35,19 @@ class Actor:
 
 
 @pytest.fixture(scope="session")
+def browser():
+    """One headless Chromium (the system's, through Playwright) for every browser test."""
+    from playwright.sync_api import sync_playwright
+
+    from web_pages import chromium_path
+
+    with sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(executable_path=chromium_path(), args=["--no-sandbox"])
+        yield chromium
+        chromium.close()
+
+
+@pytest.fixture(scope="session")
 def server(tmp_path_factory):
     database = f"sqlite:{tmp_path_factory.mktemp('db')}/helpdesk.sqlite"
     run_cli("user", "add", "--database", database, "--email", ADMIN_EMAIL, "--name", "Ada Admin",

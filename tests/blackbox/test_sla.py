@@ -9,6 +9,8 @@ import pytest
 from conftest import ADMIN_EMAIL, ADMIN_PASSWORD
 from helpdesk_server import Server, run_cli
 from live_client import LiveClient
+from playwright.sync_api import expect
+from web_pages import open_page
 
 HOUR = 3600
 DEFAULTS = {"urgent": (1, 1, 4), "high": (4, 4, 12), "medium": (8, 8, 24), "low": (24, 24, 72)}
@@ -192,3 +194,34 @@ def sla_activity_in_database(database, ticket):
     with sqlite3.connect(path) as connection:
         rows = connection.execute("SELECT kind FROM activities WHERE ticket_id = ? AND kind LIKE 'sla_%'", (ticket["id"],)).fetchall()
     return [kind for (kind,) in rows]
+
+
+def test_an_admin_sets_targets_and_business_hours_on_the_service_levels_page(browser, desk):
+    page = open_page(browser, desk, ADMIN_EMAIL, ADMIN_PASSWORD, "/admin/sla")
+    page.locator("input[name='urgent.firstResponseSeconds']").fill("0.5")
+    page.locator("input[name=useHours]").check()
+    page.locator("select[name=timeZone]").select_option("Asia/Riyadh")
+    for day in ("friday", "saturday"):
+        page.locator(f"input[name='{day}.open']").set_checked(False)
+    page.locator("input[name='sunday.open']").check()
+    page.locator("textarea[name=holidays]").fill("2026-12-25\n2027-01-01")
+    page.locator("form.sla-form button[type=submit]").click()
+    expect(page.locator(".notice")).to_have_text("Saved. New deadlines follow these targets.")
+
+    saved = client(desk, ADMIN_EMAIL, ADMIN_PASSWORD).get("/api/sla-policies").json()
+    assert saved["targets"]["urgent"]["firstResponseSeconds"] == 1800
+    assert saved["targets"]["low"]["resolutionSeconds"] == 72 * HOUR
+    assert saved["businessHours"] == {
+        "timeZone": "Asia/Riyadh",
+        "intervals": [{"day": day, "start": "09:00", "end": "17:00"} for day in ("sunday", "monday", "tuesday", "wednesday", "thursday")],
+        "holidays": ["2026-12-25", "2027-01-01"],
+    }
+    page.reload()
+    expect(page.locator("input[name='urgent.firstResponseSeconds']")).to_have_value("0.5")
+    expect(page.locator("select[name=timeZone]")).to_have_value("Asia/Riyadh")
+    expect(page.locator("input[name='saturday.open']")).not_to_be_checked()
+
+    page.locator("input[name='high.resolutionSeconds']").fill("9000")
+    page.locator("form.sla-form button[type=submit]").click()
+    expect(page.locator(".notice.alert")).to_contain_text("targets.high.resolution: must be between 1 second and 366 days")
+    assert client(desk, ADMIN_EMAIL, ADMIN_PASSWORD).get("/api/sla-policies").json() == saved

@@ -5,19 +5,15 @@ import pathlib
 import re
 
 import pytest
-from playwright.sync_api import sync_playwright
-
-from web_pages import chromium_path
 
 
 @pytest.fixture(scope="module")
-def page(server):
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=chromium_path(), args=["--no-sandbox"])
-        page = browser.new_page(base_url=server.url)
-        page.goto("/login")
-        yield page
-        browser.close()
+def page(browser, server):
+    context = browser.new_context(base_url=server.url)
+    page = context.new_page()
+    page.goto("/login")
+    yield page
+    context.close()
 
 
 def run(page, module, expression):
@@ -53,6 +49,20 @@ def test_the_nearest_running_clock_decides_and_met_clocks_stop(page):
         "clocks": [["firstResponse", False, True], ["nextResponse", True, False], ["resolution", True, False]],
         "resolved": [False, False],
     }
+
+
+def test_the_sla_timeline_tells_when_clocks_ran_stopped_and_alerted(page):
+    timeline = run(page, "/js/sla.js", """m.slaTimeline(
+        { createdAt: "2026-11-27T08:00:00Z", firstRespondedAt: "2026-11-27T08:30:00Z" },
+        [
+            { action: "sla_warning", to: "resolution", createdAt: "2026-11-27T11:12:00Z" },
+            { action: "status_changed", from: "open", to: "pending", actorName: "Sami", createdAt: "2026-11-27T08:31:00Z" },
+            { action: "status_changed", from: "pending", to: "resolved", actorName: "Sami", createdAt: "2026-11-27T12:00:00Z" },
+            { action: "status_changed", from: "resolved", to: "open", actorName: "Alice", createdAt: "2026-11-28T09:00:00Z" },
+            { action: "sla_breached", to: "resolution", createdAt: "2026-11-28T10:00:00Z" },
+        ]).map((e) => [e.event, e.target ?? e.status ?? null])""")
+    assert timeline == [["started", None], ["met", "firstResponse"], ["warning", "resolution"], ["paused", "resolved"],
+                        ["resumed", "open"], ["breached", "resolution"]]
 
 
 def test_known_system_messages_are_translated_and_others_kept(page):

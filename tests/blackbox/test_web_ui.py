@@ -3,20 +3,11 @@
 import re
 import socket
 
-import pytest
-from playwright.sync_api import expect, sync_playwright
+from playwright.sync_api import expect
 
 from conftest import ADMIN_EMAIL, ADMIN_PASSWORD, make_user, unique
 from helpdesk_server import BINARY, Server, run_cli
-from web_pages import PHONE, chromium_path, has_horizontal_overflow, messages, open_page, ticket_item
-
-
-@pytest.fixture(scope="module")
-def browser():
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=chromium_path(), args=["--no-sandbox"])
-        yield browser
-        browser.close()
+from web_pages import PHONE, has_horizontal_overflow, messages, open_page, ticket_item
 
 
 def credentials(actor):
@@ -75,6 +66,8 @@ def test_a_customer_and_an_agent_work_a_ticket_live(browser, server, admin):
 
     send(support, "Thank you!")
     expect(console.locator("ticket-chat .message.theirs .content").last).to_have_text("Thank you!")
+    expect(console.locator("ticket-details .sla-timeline")).to_contain_text("First response met")
+    expect(console.locator("ticket-details .clocks")).to_contain_text("Next response")
 
     other_title = unique("Second question ")
     open_ticket_from_modal(support, other_title, "Can I get a PDF copy?")
@@ -90,6 +83,7 @@ def test_a_customer_and_an_agent_work_a_ticket_live(browser, server, admin):
     expect(support.locator("ticket-details .chip.status-resolved")).to_be_visible()
     expect(ticket_item(support, title).locator(".chip.status-resolved")).to_be_visible()
     expect(console.locator("ticket-details .activity-log")).to_contain_text(re.compile("Omar Agent changed the status from .* to Resolved"))
+    expect(console.locator("ticket-details .sla-timeline")).to_contain_text("Resolution clock stopped: Resolved by Omar Agent")
     assert console.errors == [] and support.errors == []
 
 

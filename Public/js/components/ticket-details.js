@@ -3,7 +3,7 @@
 import { api } from "../api.js";
 import { h, replaceChildren } from "../dom.js";
 import { formatDateTime, formatDuration, formatRelative, labelFor, t } from "../i18n.js";
-import { slaClocks, stateOf } from "../sla.js";
+import { slaClocks, slaTimeline, stateOf } from "../sla.js";
 
 const TRANSITIONS = { open: ["pending", "resolved", "closed"], pending: ["open", "resolved", "closed"], resolved: ["closed", "open"], closed: ["open"] };
 
@@ -102,7 +102,13 @@ export class TicketDetails extends HTMLElement {
           h("dt", {}, t(`details.${clock.target}`),
             clock.dueAt !== null && clock.metAt === null ? h("span", { className: "muted" }, " · ", formatDateTime(clock.dueAt)) : null),
           h("dd", {}, clock.countdown),
-        ]))),
+        ])),
+        h("ol", { className: "sla-timeline", "aria-label": t("details.slaTimeline") }, slaTimeline(ticket, this.#activities).map((entry) =>
+          h("li", { className: `timeline-${entry.event}` },
+            h("span", { dir: "auto" }, t(`timeline.${entry.event}`, {
+              target: entry.target ? t(`details.${entry.target}`) : "", status: entry.status ? t(`status.${entry.status}`) : "", actor: entry.actor ?? "",
+            })),
+            h("time", { datetime: new Date(entry.at).toISOString() }, formatDateTime(entry.at)))))),
       h("section", { className: "activity" },
         h("h3", {}, t("details.activity")),
         h("ol", { className: "activity-log" }, this.#activities.map((entry) => this.#activityItem(entry)).reverse())));

@@ -8,6 +8,7 @@ struct WebPageController {
         ("login", "login.html"),
         ("admin/tickets", "console.html"),
         ("admin/users", "users.html"),
+        ("admin/sla", "sla.html"),
         ("user/support", "support.html"),
     ]
 

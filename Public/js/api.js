@@ -58,6 +58,8 @@ export const api = {
 
   slaPolicy: () => request("GET", "/api/sla-policies"),
   saveSlaPolicy: (policy) => request("PUT", "/api/sla-policies", policy),
+  notifications: () => request("GET", "/api/notifications?limit=30"),
+  markNotificationsRead: (ids) => request("POST", "/api/notifications/read", ids ? { ids } : {}),
   agents: () => request("GET", "/api/agents").then((data) => data.users),
   customers: () => request("GET", "/api/customers").then((data) => data.users),
   users: () => request("GET", "/api/users").then((data) => data.users),

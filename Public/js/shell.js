@@ -4,6 +4,7 @@ import { api, ApiError } from "./api.js";
 import { h, replaceChildren } from "./dom.js";
 import { currentLanguage, initI18n, LANGUAGES, setLanguage, t, translate } from "./i18n.js";
 import { RealtimeClient } from "./realtime.js";
+import "./components/notification-bell.js";
 
 /** Where each role lands after signing in. */
 export function homeFor(user) {
@@ -32,9 +33,9 @@ export async function startPage(roles) {
     throw new Error("wrong page for role");
   }
   const desk = await fetch("/api/desk").then((response) => response.json());
-  drawHeader(user);
-  translate(document);
   const realtime = new RealtimeClient();
+  drawHeader(user, realtime);
+  translate(document);
   watchConnection(realtime);
   realtime.on("unauthorized", goToLogin);
   return { user, desk, realtime };
@@ -48,7 +49,8 @@ export function languageSwitch() {
   return select;
 }
 
-function drawHeader(user) {
+function drawHeader(user, realtime) {
+  const bell = document.createElement("notification-bell");
   const header = document.querySelector(".app-header");
   const links = user.role === "customer" ? [] : [["/admin/tickets", "nav.tickets"], ...(user.role === "admin" ? [["/admin/users", "nav.users"], ["/admin/sla", "nav.sla"]] : [])];
   replaceChildren(header,
@@ -56,9 +58,11 @@ function drawHeader(user) {
     h("nav", { "data-i18n-label": "nav.label" },
       links.map(([href, key]) => h("a", { href, "data-i18n": key, "aria-current": location.pathname === href ? "page" : null }))),
     h("div", { className: "header-end" },
+      bell,
       languageSwitch(),
       h("span", { className: "who", dir: "auto", title: user.email }, user.name),
       h("button", { type: "button", className: "button subtle", "data-i18n": "header.signOut", onclick: signOut })));
+  bell.configure({ user, realtime });
 }
 
 async function signOut() {

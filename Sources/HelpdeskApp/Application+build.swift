@@ -29,8 +29,15 @@ public func buildApplication(storage: any SQLStorage, config: AppConfig, logger:
     let io = SocketIOServer(configuration: config.socket, logger: logger)
     let namespace = io.of("/")
     let slaInbox = SlaAlertInbox()
+    let notifier = NotificationDispatcher(
+        notifications: NotificationService(
+            notifications: SQLNotificationRepository(storage: storage), users: SQLUserRepository(storage: storage), clock: SystemClock()
+        ),
+        namespace: namespace, logger: logger
+    )
     let helpdesk = Helpdesk(
-        storage: storage, config: config, events: TicketEventFanout(listeners: [TicketEventRelay(namespace: namespace), slaInbox])
+        storage: storage, config: config,
+        events: TicketEventFanout(listeners: [TicketEventRelay(namespace: namespace), slaInbox, notifier])
     )
     let typing = TypingTracker(namespace: namespace)
     TicketSocketHandlers(
@@ -48,7 +55,10 @@ public func buildApplication(storage: any SQLStorage, config: AppConfig, logger:
         router: router,
         server: .engineIO(["/socket.io/": engine]),
         configuration: .init(address: .hostname(config.host, port: config.port), serverName: "Helpdesk"),
-        services: [StorageCloser(storage: helpdesk.storage), SlaAlertScheduler(tickets: helpdesk.tickets, inbox: slaInbox, logger: logger), typing, io, engine],
+        services: [
+            StorageCloser(storage: helpdesk.storage), SlaAlertScheduler(tickets: helpdesk.tickets, inbox: slaInbox, logger: logger),
+            notifier, typing, io, engine,
+        ],
         onServerRunning: { channel in
             let port = channel.localAddress?.port ?? config.port
             FileHandle.standardOutput.write(Data("Helpdesk listening on http://\(config.host):\(port)\n".utf8))
@@ -82,5 +92,6 @@ func buildRouter(_ helpdesk: Helpdesk, config: AppConfig) -> Router<HelpdeskRequ
     UserTicketController(tickets: helpdesk.tickets, maxBodyBytes: config.maxBodyBytes).addRoutes(to: api.group("user/tickets"))
     UserController(accounts: helpdesk.accounts, maxBodyBytes: config.maxBodyBytes).addRoutes(to: api)
     SlaPolicyController(policies: helpdesk.slaPolicies, maxBodyBytes: config.maxBodyBytes).addRoutes(to: api.group("sla-policies"))
+    NotificationController(notifications: helpdesk.notifications, maxBodyBytes: config.maxBodyBytes).addRoutes(to: api.group("notifications"))
     return router
 }

@@ -8,6 +8,7 @@ public struct Helpdesk: Sendable {
     public let accounts: AccountService
     public let tickets: TicketService
     public let slaPolicies: SlaPolicyService
+    public let notifications: NotificationService
 
     /// Opens the database named by the config, brings its schema up to date, and builds the use cases on it.
     public static func open(_ config: AppConfig, logger: Logger) async throws -> Helpdesk {
@@ -46,5 +47,6 @@ public struct Helpdesk: Sendable {
             slaPolicies: policy, events: events
         )
         self.slaPolicies = SlaPolicyService(repository: SQLSlaPolicyRepository(storage: storage), source: policy)
+        self.notifications = NotificationService(notifications: SQLNotificationRepository(storage: storage), users: users, clock: clock)
     }
 }

@@ -128,5 +128,22 @@ public enum Schema {
         Migration(version: 5, name: "SLA alerts recorded per ticket", statements: [
             "ALTER TABLE tickets ADD COLUMN sla_alerts TEXT NOT NULL DEFAULT ''",
         ]),
+        Migration(version: 6, name: "notifications", statements: [
+            """
+            CREATE TABLE notifications (
+                id TEXT PRIMARY KEY,
+                user_id TEXT NOT NULL REFERENCES users (id),
+                kind TEXT NOT NULL,
+                ticket_id TEXT NOT NULL REFERENCES tickets (id),
+                ticket_number TEXT NOT NULL,
+                ticket_title TEXT NOT NULL,
+                actor_name TEXT NOT NULL,
+                detail TEXT,
+                created_at BIGINT NOT NULL,
+                read_at BIGINT)
+            """,
+            "CREATE INDEX notifications_user ON notifications (user_id, created_at)",
+            "CREATE INDEX notifications_unread ON notifications (user_id) WHERE read_at IS NULL",
+        ]),
     ]
 }

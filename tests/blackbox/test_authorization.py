@@ -33,6 +33,8 @@ MATRIX = [
     ("GET", "/api/customers", None, [401, 403, 403, 200, 200]),
     ("GET", "/api/desk", None, [200, 200, 200, 200, 200]),
     ("GET", "/api/sla-policies", None, [401, 403, 403, 200, 200]),
+    ("GET", "/api/notifications", None, [401, 200, 200, 200, 200]),
+    ("POST", "/api/notifications/read", {}, [401, 200, 200, 200, 200]),
     ("PUT", "/api/sla-policies", "default_sla_policy", [401, 403, 403, 403, 200]),
     ("GET", "/api/tickets/missing-ticket", None, [401, 404, 404, 404, 404]),
     ("GET", "/health", None, [200, 200, 200, 200, 200]),

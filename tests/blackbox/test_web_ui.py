@@ -317,3 +317,22 @@ def test_a_late_answer_about_another_ticket_does_not_replace_the_one_on_screen(b
     expect(ticket_item(support, first["title"]).locator(".item-preview")).to_have_text("An answer on the first")
     expect(support.locator("ticket-chat .chat-title")).to_have_text(second["title"])
     expect(support.locator("ticket-chat .message .content")).to_have_text(["?"])
+
+
+def test_the_bell_counts_new_notifications_live_and_opens_their_ticket(browser, server, admin):
+    agent = make_user(server, admin, "agent", "Bella Bell")
+    customer = make_user(server, admin, "customer", "Ringo Customer")
+    console = open_page(browser, server, *credentials(agent), "/admin/tickets")
+    bell = console.locator("notification-bell")
+    expect(bell.locator(".badge")).to_be_hidden()
+    title = unique("Ring the bell ")
+    ticket = customer.http.post("/api/user/tickets", json={"title": title, "category": "general", "content": "Ding"}).json()
+    expect(bell.locator(".badge")).to_have_text("1")
+    expect(bell.locator(".bell")).to_have_attribute("aria-label", "Notifications: 1 unread")
+    bell.locator(".bell").click()
+    item = bell.locator(".bell-item.unread")
+    expect(item).to_contain_text(f"Ringo Customer opened {ticket['ticketNumber']}: {title}")
+    item.click()
+    expect(console.locator("ticket-chat .chat-title")).to_have_text(title)
+    expect(bell.locator(".badge")).to_be_hidden()
+    assert agent.http.get("/api/notifications").json()["unreadCount"] == 0

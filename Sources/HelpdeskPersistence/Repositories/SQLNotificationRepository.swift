@@ -1,0 +1,63 @@
+import Foundation
+import HelpdeskDomain
+import SQLKit
+
+/// Notifications in the `notifications` table.
+public struct SQLNotificationRepository: NotificationRepository {
+    let storage: any SQLStorage
+
+    public init(storage: any SQLStorage) {
+        self.storage = storage
+    }
+
+    public func add(_ notifications: [UserNotification]) async throws {
+        try await storage.transaction { db in
+            for note in notifications {
+                try await db.raw("""
+                    INSERT INTO notifications (id, user_id, kind, ticket_id, ticket_number, ticket_title, actor_name, detail, created_at)
+                    VALUES (\(bind: note.id), \(bind: note.userId), \(bind: note.kind.rawValue), \(bind: note.ticketId),
+                            \(bind: note.ticketNumber), \(bind: note.ticketTitle), \(bind: note.actorName), \(bind: note.detail),
+                            \(bind: note.createdAt.epochMilliseconds))
+                    """).run()
+            }
+        }
+    }
+
+    public func list(userId: String, unreadOnly: Bool, before: Date?, limit: Int) async throws -> [UserNotification] {
+        var conditions: [SQLQueryString] = ["user_id = \(bind: userId)"]
+        if unreadOnly { conditions.append("read_at IS NULL") }
+        if let before { conditions.append("created_at < \(bind: before.epochMilliseconds)") }
+        return try await storage.reader.raw("""
+            SELECT * FROM notifications WHERE \(conditions.joined(separator: " AND "))
+            ORDER BY created_at DESC, id DESC LIMIT \(literal: limit)
+            """).all().map { row in
+            UserNotification(
+                id: try row.decode(column: "id", as: String.self), userId: userId,
+                kind: UserNotification.Kind(rawValue: try row.decode(column: "kind", as: String.self)) ?? .newTicket,
+                ticketId: try row.decode(column: "ticket_id", as: String.self),
+                ticketNumber: try row.decode(column: "ticket_number", as: String.self),
+                ticketTitle: try row.decode(column: "ticket_title", as: String.self),
+                actorName: try row.decode(column: "actor_name", as: String.self),
+                detail: try row.decode(column: "detail", as: String?.self),
+                createdAt: Date(epochMilliseconds: try row.decode(column: "created_at", as: Int64.self)),
+                readAt: try row.decode(column: "read_at", as: Int64?.self).map(Date.init(epochMilliseconds:))
+            )
+        }
+    }
+
+    public func unreadCount(userId: String) async throws -> Int {
+        try await storage.reader.raw("SELECT COUNT(*) AS n FROM notifications WHERE user_id = \(bind: userId) AND read_at IS NULL")
+            .first(decodingColumn: "n", as: Int.self) ?? 0
+    }
+
+    public func markRead(userId: String, ids: [String]?, at date: Date) async throws -> Int {
+        let which: SQLQueryString = ids.map { ids in ids.isEmpty ? "AND 0" : "AND id IN (\(binds: ids))" } ?? ""
+        return try await storage.transaction { db in
+            try await db.raw("""
+                UPDATE notifications SET read_at = \(bind: date.epochMilliseconds)
+                WHERE user_id = \(bind: userId) AND read_at IS NULL \(which)
+                """).run()
+            return try await db.raw("SELECT changes() AS n").first(decodingColumn: "n", as: Int.self) ?? 0
+        }
+    }
+}

@@ -59,6 +59,8 @@ export const api = {
   slaPolicy: () => request("GET", "/api/sla-policies"),
   saveSlaPolicy: (policy) => request("PUT", "/api/sla-policies", policy),
   notifications: () => request("GET", "/api/notifications?limit=30"),
+  notificationPreferences: () => request("GET", "/api/notifications/preferences"),
+  saveNotificationPreferences: (preferences) => request("PUT", "/api/notifications/preferences", preferences),
   markNotificationsRead: (ids) => request("POST", "/api/notifications/read", ids ? { ids } : {}),
   agents: () => request("GET", "/api/agents").then((data) => data.users),
   customers: () => request("GET", "/api/customers").then((data) => data.users),

@@ -145,5 +145,13 @@ public enum Schema {
             "CREATE INDEX notifications_user ON notifications (user_id, created_at)",
             "CREATE INDEX notifications_unread ON notifications (user_id) WHERE read_at IS NULL",
         ]),
+        Migration(version: 7, name: "notification preferences", statements: [
+            """
+            CREATE TABLE notification_preferences (
+                user_id TEXT PRIMARY KEY REFERENCES users (id),
+                muted TEXT NOT NULL,
+                browser INTEGER NOT NULL)
+            """,
+        ]),
     ]
 }

@@ -62,3 +62,28 @@ def test_marking_read_counts_down_and_touches_only_the_owners_notifications(serv
     assert len(older) <= 1 and all(note["createdAt"] < mine[0]["createdAt"] for note in older)
     assert agent.http.post("/api/notifications/read", json={}).json() == {"unreadCount": 0}
     assert agent.http.get("/api/notifications", params={"limit": 0}).status_code == 400
+
+
+def test_muted_kinds_are_not_recorded_and_preferences_are_per_user(server, admin):
+    agent = make_user(server, admin, "agent", "Quiet Agent")
+    customer = make_user(server, admin, "customer", "Quiet Customer")
+    assert agent.http.get("/api/notifications/preferences").json() == {"muted": [], "browser": False}
+    saved = agent.http.put("/api/notifications/preferences", json={"muted": ["new_ticket"], "browser": True})
+    assert saved.status_code == 200 and saved.json() == {"muted": ["new_ticket"], "browser": True}
+    refused = agent.http.put("/api/notifications/preferences", json={"muted": ["everything"], "browser": False})
+    assert refused.status_code == 400 and refused.json()["error"]["message"].startswith("muted")
+    assert customer.http.get("/api/notifications/preferences").json() == {"muted": [], "browser": False}
+
+    ticket = customer.http.post("/api/user/tickets", json={"title": unique("Muted "), "category": "general", "content": "x"}).json()
+    assert admin.http.patch(f"/api/tickets/{ticket['id']}", json={"assigneeId": agent.id}).status_code == 200
+    customer.http.put("/api/notifications/preferences", json={"muted": ["agent_reply"], "browser": False})
+    agent.http.post(f"/api/tickets/{ticket['id']}/messages", json={"content": "Hello"})
+    customer.http.post(f"/api/tickets/{ticket['id']}/messages", json={"content": "Hi"})
+    live = LiveClient(server, agent.token)
+    try:
+        customer.http.post(f"/api/tickets/{ticket['id']}/messages", json={"content": "Still there?"})
+        live.wait_for("notification", lambda note: note["detail"] == "Still there?")
+    finally:
+        live.close()
+    assert kinds(agent, ticket) == ["customer_message", "customer_message", "assigned"]
+    assert kinds(customer, ticket) == []

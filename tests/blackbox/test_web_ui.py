@@ -336,3 +336,20 @@ def test_the_bell_counts_new_notifications_live_and_opens_their_ticket(browser, 
     expect(console.locator("ticket-chat .chat-title")).to_have_text(title)
     expect(bell.locator(".badge")).to_be_hidden()
     assert agent.http.get("/api/notifications").json()["unreadCount"] == 0
+
+
+def test_muting_a_kind_in_the_bell_settings_stops_it(browser, server, admin):
+    agent = make_user(server, admin, "agent", "Muted Bell")
+    customer = make_user(server, admin, "customer", "Loud Customer")
+    console = open_page(browser, server, *credentials(agent), "/admin/tickets")
+    bell = console.locator("notification-bell")
+    bell.locator(".bell").click()
+    bell.locator(".bell-settings summary").click()
+    bell.locator("input[name=new_ticket]").uncheck()
+    expect(bell.locator("input[name=new_ticket]")).not_to_be_checked()
+    assert agent.http.get("/api/notifications/preferences").json()["muted"] == ["new_ticket"]
+    ticket = customer.http.post("/api/user/tickets", json={"title": unique("Silent "), "category": "general", "content": "x"}).json()
+    admin.http.patch(f"/api/tickets/{ticket['id']}", json={"assigneeId": agent.id})
+    expect(bell.locator(".badge")).to_have_text("1")
+    kinds = [note["kind"] for note in agent.http.get("/api/notifications").json()["notifications"]]
+    assert kinds == ["assigned"], "the new ticket, told before the assignment, was muted"

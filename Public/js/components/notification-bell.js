@@ -1,5 +1,6 @@
-// <notification-bell>: the signed-in user's notifications — a count that follows them live, and a
-// panel listing them; choosing one opens its ticket and marks it read.
+// <notification-bell>: the signed-in user's notifications — a count that follows them live, a panel
+// listing them (choosing one opens its ticket and marks it read), the kinds the user wants, and the
+// browser's own notifications while the tab is hidden.
 import { api } from "../api.js";
 import { h, replaceChildren } from "../dom.js";
 import { formatNumber, formatRelative, t } from "../i18n.js";
@@ -13,6 +14,8 @@ export class NotificationBell extends HTMLElement {
   #panel;
   #list;
   #announcer;
+  #preferences = { muted: [], browser: false };
+  #settings;
 
   async configure({ user, realtime }) {
     this.#user = user;
@@ -20,10 +23,11 @@ export class NotificationBell extends HTMLElement {
     this.#button = h("button", { type: "button", className: "bell", "aria-expanded": "false", "aria-haspopup": "true",
       onclick: () => this.#toggle() }, h("span", { className: "bell-icon", "aria-hidden": "true" }), this.#badge);
     this.#list = h("ol", { className: "bell-list" });
+    this.#settings = h("details", { className: "bell-settings" });
     this.#panel = h("div", { className: "bell-panel panel", hidden: true, role: "region" },
       h("div", { className: "bell-head" }, h("h2", {}, t("bell.heading")),
         h("button", { type: "button", className: "link", onclick: () => this.#markAllRead() }, t("bell.markAll"))),
-      this.#list);
+      this.#list, this.#settings);
     this.#announcer = h("p", { className: "visually-hidden", "aria-live": "polite" });
     replaceChildren(this, this.#button, this.#panel, this.#announcer);
     this.addEventListener("keydown", (event) => event.key === "Escape" && this.#close());
@@ -31,7 +35,48 @@ export class NotificationBell extends HTMLElement {
     document.addEventListener("languagechange", () => this.#render());
     realtime.on("notification", (note) => this.#arrived(note));
     realtime.on("connect", () => this.#load());
+    this.#preferences = await api.notificationPreferences().catch(() => this.#preferences);
     await this.#load();
+  }
+
+  /** The kinds this user can receive, for the settings. */
+  get #kinds() {
+    return this.#user.role === "customer" ? ["agent_reply"]
+      : ["new_ticket", "assigned", "customer_message", "sla_warning", "sla_breached"];
+  }
+
+  async #savePreferences(changes) {
+    const wanted = { ...this.#preferences, ...changes };
+    if (changes.browser && "Notification" in window && Notification.permission === "default") await Notification.requestPermission();
+    this.#preferences = await api.saveNotificationPreferences(wanted).catch(() => this.#preferences);
+    this.#renderSettings();
+  }
+
+  #renderSettings() {
+    const open = this.#settings.open;
+    const muted = new Set(this.#preferences.muted);
+    replaceChildren(this.#settings,
+      h("summary", {}, t("bell.settings")),
+      this.#kinds.map((kind) => h("label", { className: "check" },
+        h("input", { type: "checkbox", name: kind, checked: !muted.has(kind), onchange: (event) => this.#savePreferences({
+          muted: event.target.checked ? [...muted].filter((item) => item !== kind) : [...muted, kind],
+        }) }), " ", t(`bell.kind.${kind}`))),
+      h("label", { className: "check" },
+        h("input", { type: "checkbox", name: "browser", checked: this.#preferences.browser,
+          onchange: (event) => this.#savePreferences({ browser: event.target.checked }) }), " ", t("bell.browser")),
+      "Notification" in window && Notification.permission === "denied" && this.#preferences.browser
+        ? h("p", { className: "muted" }, t("bell.browserBlocked")) : null);
+    this.#settings.open = open;
+  }
+
+  /** Shows the browser's own notification when the tab is hidden and the user asked for them. */
+  #showInBrowser(note) {
+    if (!document.hidden || !this.#preferences.browser || !("Notification" in window) || Notification.permission !== "granted") return;
+    const shown = new Notification(t("app.name"), { body: this.#text(note), tag: note.id, lang: document.documentElement.lang });
+    shown.onclick = () => {
+      focus();
+      this.#open(note);
+    };
   }
 
   async #load() {
@@ -48,6 +93,7 @@ export class NotificationBell extends HTMLElement {
     this.#unread += 1;
     this.#announcer.textContent = this.#text(note);
     this.#render();
+    this.#showInBrowser(note);
   }
 
   #toggle() {
@@ -104,6 +150,7 @@ export class NotificationBell extends HTMLElement {
           h("span", { dir: "auto" }, this.#text(note)),
           h("time", { datetime: note.createdAt }, formatRelative(note.createdAt)))))
       : h("li", { className: "muted empty" }, t("bell.empty")));
+    this.#renderSettings();
   }
 }
 

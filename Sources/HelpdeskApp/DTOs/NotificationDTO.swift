@@ -38,6 +38,21 @@ struct MarkNotificationsReadRequest: Decodable {
     var ids: [String]?
 }
 
+/// `GET` and `PUT /api/notifications/preferences`: the kinds muted, and browser notifications on or off.
+struct NotificationPreferencesDTO: ResponseEncodable, Decodable {
+    var muted: [String]
+    var browser: Bool
+
+    init(_ preferences: NotificationPreferences) {
+        muted = preferences.muted.map(\.rawValue).sorted()
+        browser = preferences.browser
+    }
+
+    func preferences() throws -> NotificationPreferences {
+        NotificationPreferences(muted: Set(try muted.map { try WireEnum.parse($0, field: "muted") }), browser: browser)
+    }
+}
+
 /// What stays unread.
 struct UnreadCountDTO: ResponseEncodable {
     var unreadCount: Int

@@ -2,7 +2,7 @@ import Foundation
 
 /// Something a user should know about a ticket, kept until they have read it.
 public struct UserNotification: Sendable, Equatable {
-    public enum Kind: String, Sendable, CaseIterable {
+    public enum Kind: String, Sendable, CaseIterable, Hashable {
         /// A customer opened a ticket (to agents and admins).
         case newTicket = "new_ticket"
         /// The ticket was assigned to you.

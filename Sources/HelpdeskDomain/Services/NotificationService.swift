@@ -21,7 +21,10 @@ public struct NotificationService: Sendable {
         guard NotificationRules.mayNotify(event) else { return [] }
         let staff = NotificationRules.needsStaff(event)
             ? try await users.list(role: nil).filter { $0.role.isStaff && !$0.isDisabled } : []
-        let made = rules.notifications(for: event, staff: staff, now: clock.now())
+        var made = rules.notifications(for: event, staff: staff, now: clock.now())
+        guard !made.isEmpty else { return [] }
+        let preferences = try await notifications.preferences(userIds: Array(Set(made.map(\.userId))))
+        made.removeAll { preferences[$0.userId]?.muted.contains($0.kind) == true }
         if !made.isEmpty { try await notifications.add(made) }
         return made
     }
@@ -31,6 +34,15 @@ public struct NotificationService: Sendable {
         guard (1...Self.maxPage).contains(limit) else { throw HelpdeskError.invalidField("limit", "must be between 1 and \(Self.maxPage)") }
         let items = try await notifications.list(userId: actor.id, unreadOnly: unreadOnly, before: before, limit: limit)
         return (items, try await notifications.unreadCount(userId: actor.id))
+    }
+
+    public func preferences(as actor: User) async throws -> NotificationPreferences {
+        try await notifications.preferences(userIds: [actor.id])[actor.id] ?? NotificationPreferences()
+    }
+
+    public func savePreferences(_ preferences: NotificationPreferences, as actor: User) async throws -> NotificationPreferences {
+        try await notifications.savePreferences(preferences, userId: actor.id)
+        return preferences
     }
 
     /// Marks some (or with nil, all) of the actor's notifications read; answers how many stay unread.

@@ -50,6 +50,31 @@ public struct SQLNotificationRepository: NotificationRepository {
             .first(decodingColumn: "n", as: Int.self) ?? 0
     }
 
+    public func preferences(userIds: [String]) async throws -> [String: NotificationPreferences] {
+        guard !userIds.isEmpty else { return [:] }
+        let rows = try await storage.reader.raw(
+            "SELECT user_id, muted, browser FROM notification_preferences WHERE user_id IN (\(binds: userIds))"
+        ).all()
+        var result: [String: NotificationPreferences] = [:]
+        for row in rows {
+            let muted = try row.decode(column: "muted", as: String.self).split(separator: ",").compactMap { UserNotification.Kind(rawValue: String($0)) }
+            result[try row.decode(column: "user_id", as: String.self)] = NotificationPreferences(
+                muted: Set(muted), browser: try row.decode(column: "browser", as: Int.self) != 0
+            )
+        }
+        return result
+    }
+
+    public func savePreferences(_ preferences: NotificationPreferences, userId: String) async throws {
+        let muted = preferences.muted.map(\.rawValue).sorted().joined(separator: ",")
+        try await storage.transaction { db in
+            try await db.raw("""
+                INSERT INTO notification_preferences (user_id, muted, browser) VALUES (\(bind: userId), \(bind: muted), \(bind: preferences.browser ? 1 : 0))
+                ON CONFLICT (user_id) DO UPDATE SET muted = excluded.muted, browser = excluded.browser
+                """).run()
+        }
+    }
+
     public func markRead(userId: String, ids: [String]?, at date: Date) async throws -> Int {
         let which: SQLQueryString = ids.map { ids in ids.isEmpty ? "AND 0" : "AND id IN (\(binds: ids))" } ?? ""
         return try await storage.transaction { db in

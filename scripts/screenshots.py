@@ -76,7 +76,7 @@ def shoot(browser, server, language, device, viewport):
         save(page, name)
         page.context.close()
 
-    for path, name in (("/admin/users", "users"), ("/admin/sla", "sla")):
+    for path, name in (("/admin/reports", "reports"), ("/admin/users", "users"), ("/admin/sla", "sla")):
         page = open_page(browser, server, *ACCOUNTS["admin"], path, language=language, viewport=viewport)
         save(page, name)
         page.context.close()

@@ -62,6 +62,7 @@ export const api = {
   notificationPreferences: () => request("GET", "/api/notifications/preferences"),
   saveNotificationPreferences: (preferences) => request("PUT", "/api/notifications/preferences", preferences),
   markNotificationsRead: (ids) => request("POST", "/api/notifications/read", ids ? { ids } : {}),
+  report: (from, to) => request("GET", `/api/reports/summary?from=${encodeURIComponent(from)}&to=${encodeURIComponent(to)}`),
   agents: () => request("GET", "/api/agents").then((data) => data.users),
   customers: () => request("GET", "/api/customers").then((data) => data.users),
   users: () => request("GET", "/api/users").then((data) => data.users),

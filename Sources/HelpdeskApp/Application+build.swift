@@ -93,5 +93,6 @@ func buildRouter(_ helpdesk: Helpdesk, config: AppConfig) -> Router<HelpdeskRequ
     UserController(accounts: helpdesk.accounts, maxBodyBytes: config.maxBodyBytes).addRoutes(to: api)
     SlaPolicyController(policies: helpdesk.slaPolicies, maxBodyBytes: config.maxBodyBytes).addRoutes(to: api.group("sla-policies"))
     NotificationController(notifications: helpdesk.notifications, maxBodyBytes: config.maxBodyBytes).addRoutes(to: api.group("notifications"))
+    ReportController(reports: helpdesk.reports).addRoutes(to: api.group("reports"))
     return router
 }

@@ -9,6 +9,7 @@ public struct Helpdesk: Sendable {
     public let tickets: TicketService
     public let slaPolicies: SlaPolicyService
     public let notifications: NotificationService
+    public let reports: ReportService
 
     /// Opens the database named by the config, brings its schema up to date, and builds the use cases on it.
     public static func open(_ config: AppConfig, logger: Logger) async throws -> Helpdesk {
@@ -48,5 +49,6 @@ public struct Helpdesk: Sendable {
         )
         self.slaPolicies = SlaPolicyService(repository: SQLSlaPolicyRepository(storage: storage), source: policy)
         self.notifications = NotificationService(notifications: SQLNotificationRepository(storage: storage), users: users, clock: clock)
+        self.reports = ReportService(reports: SQLReportRepository(storage: storage))
     }
 }

@@ -34,6 +34,7 @@ MATRIX = [
     ("GET", "/api/desk", None, [200, 200, 200, 200, 200]),
     ("GET", "/api/sla-policies", None, [401, 403, 403, 200, 200]),
     ("GET", "/api/notifications", None, [401, 200, 200, 200, 200]),
+    ("GET", "/api/reports/summary", None, [401, 403, 403, 200, 200]),
     ("POST", "/api/notifications/read", {}, [401, 200, 200, 200, 200]),
     ("PUT", "/api/sla-policies", "default_sla_policy", [401, 403, 403, 403, 200]),
     ("GET", "/api/tickets/missing-ticket", None, [401, 404, 404, 404, 404]),

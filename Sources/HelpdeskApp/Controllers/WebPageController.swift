@@ -9,6 +9,7 @@ struct WebPageController {
         ("admin/tickets", "console.html"),
         ("admin/users", "users.html"),
         ("admin/sla", "sla.html"),
+        ("admin/reports", "reports.html"),
         ("user/support", "support.html"),
     ]
 

@@ -24,18 +24,8 @@ struct NotificationController {
 
     @Sendable func list(_ request: Request, context: AuthenticatedContext) async throws -> NotificationListDTO {
         let parameters = QueryParameters(request)
-        let before = try parameters.get("before").map { text -> Date in
-            let withFraction = ISO8601DateFormatter()
-            withFraction.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
-            guard let date = withFraction.date(from: text) ?? ISO8601DateFormatter().date(from: text) else {
-                throw HelpdeskError.invalidField("before", "must be an ISO 8601 time")
-            }
-            return date
-        }
-        let limit = try parameters.get("limit").map { text -> Int in
-            guard let number = Int(text) else { throw HelpdeskError.invalidField("limit", "must be a whole number") }
-            return number
-        } ?? 30
+        let before = try parameters.time("before")
+        let limit = try parameters.integer("limit") ?? 30
         let page = try await notifications.list(unreadOnly: parameters.get("unread") == "true", before: before, limit: limit, as: context.user)
         return NotificationListDTO(notifications: page.items.map(NotificationDTO.init), unreadCount: page.unread)
     }

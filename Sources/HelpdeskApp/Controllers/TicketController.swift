@@ -55,8 +55,8 @@ struct TicketController {
         let parameters = QueryParameters(request)
         let messages = try await tickets.messages(
             try context.parameters.require("id"),
-            after: try Self.integer(parameters, "after"), before: try Self.integer(parameters, "before"),
-            limit: try Self.integer(parameters, "limit") ?? TicketService.detailMessageLimit, as: context.user
+            after: try parameters.integer("after"), before: try parameters.integer("before"),
+            limit: try parameters.integer("limit") ?? TicketService.detailMessageLimit, as: context.user
         )
         return MessageListDTO(messages: messages.map(MessageDTO.init))
     }
@@ -72,11 +72,5 @@ struct TicketController {
         let hasBody = try await request.collectBody(upTo: maxBodyBytes).readableBytes > 0
         let seq = hasBody ? try await request.decodeJSON(ReadRequest.self, limit: maxBodyBytes).seq : nil
         return ReadCursorDTO(try await tickets.markRead(try context.parameters.require("id"), upTo: seq, as: context.user))
-    }
-
-    private static func integer(_ parameters: QueryParameters, _ name: String) throws -> Int? {
-        guard let text = parameters.get(name) else { return nil }
-        guard let value = Int(text), value >= 0 else { throw RequestError.invalidParameter(name, "must be a whole number ≥ 0") }
-        return value
     }
 }

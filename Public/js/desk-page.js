@@ -44,7 +44,7 @@ export class DeskPage {
     let connectedBefore = false;
     realtime.on("connect", ({ recovered }) => {
       if (connectedBefore && !recovered) {
-        this.list.reload();
+        this.list.reload().catch(() => {});
         this.onStatsChanged();
         if (this.chat.ticketId) this.#refreshSoon(this.chat.ticketId);
       }

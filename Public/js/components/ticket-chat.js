@@ -42,7 +42,8 @@ export class TicketChat extends HTMLElement {
     realtime.on("user_joined", (event) => event.ticketId === this.#ticket?.id && this.#joined(event));
     realtime.on("user_left", (event) => event.ticketId === this.#ticket?.id && this.#left(event));
     realtime.on("messages_read", (event) => event.ticketId === this.#ticket?.id && this.#readBy(event));
-    realtime.on("connect", () => this.#ticket && this.#resync());
+    // A resync that fails (the network dropped again) is retried by the next connect.
+    realtime.on("connect", () => this.#ticket && this.#resync().catch(() => {}));
     realtime.on("disconnect", () => this.#renderPending());
     document.addEventListener("visibilitychange", () => this.#markRead());
     document.addEventListener("languagechange", () => this.#rerender());
@@ -246,7 +247,8 @@ export class TicketChat extends HTMLElement {
   #claimPending(messages) {
     for (const message of messages) {
       if (message.senderId !== this.#user.id || this.#messages.has(message.id)) continue;
-      const match = this.#pending.find((pending) => pending.state !== "failed" && pending.content === message.content && message.seq > pending.sentAfterSeq);
+      const match = this.#pending.find((pending) => pending.state !== "failed" && pending.ticketId === message.ticketId
+        && pending.content === message.content && message.seq > pending.sentAfterSeq);
       if (match) this.#pending = this.#pending.filter((pending) => pending !== match);
     }
     this.#renderPending();

@@ -37,6 +37,9 @@ export class DeskPage {
     });
 
     this.#refreshSoon = coalesce(200, (id) => this.#refresh(id));
+    for (const event of ["sla_warning", "sla_breached"]) {
+      realtime.on(event, ({ ticketId }) => ticketId === this.chat.ticketId && this.#refreshDetails(ticketId));
+    }
     realtime.on("ticket_list_updated", (summary) => {
       this.#refreshSoon(summary.ticketId);
       this.onStatsChanged();
@@ -93,18 +96,20 @@ export class DeskPage {
     this.onStatsChanged();
   }
 
-  /** Re-reads a ticket that changed elsewhere: its list row, and for the open one its details too. */
+  /** Re-reads a ticket that changed elsewhere: its row alone (a chat message changes nothing more), and
+   * for the open ticket also its details when something they show changed. */
   async #refresh(id) {
-    if (this.chat.ticketId !== id) {
-      const ticket = await api.ticketSummary(id).catch(() => null);
-      if (ticket) this.list.upsert(ticket);
-      return;
-    }
-    const detail = await api.ticket(id).catch(() => null);
-    if (!detail) return;
-    this.list.upsert(detail.ticket);
+    const ticket = await api.ticketSummary(id).catch(() => null);
+    if (!ticket) return;
+    this.list.upsert(ticket);
     if (this.chat.ticketId !== id) return;
-    this.chat.updateTicket(detail.ticket);
-    this.details.show(detail);
+    this.chat.updateTicket(ticket);
+    if (this.details.differs(ticket)) await this.#refreshDetails(id);
+  }
+
+  /** Re-reads the open ticket with its activity, for its details panel. */
+  async #refreshDetails(id) {
+    const detail = await api.ticket(id).catch(() => null);
+    if (detail && this.chat.ticketId === id) this.details.show(detail);
   }
 }

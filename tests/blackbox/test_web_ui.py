@@ -307,8 +307,8 @@ def test_a_late_answer_about_another_ticket_does_not_replace_the_one_on_screen(b
     support = open_page(browser, server, *credentials(customer), f"/user/support?ticket={first['ticketNumber']}")
     expect(support.locator("ticket-chat .chat-title")).to_have_text(first["title"])
     held = []
-    support.route(f"**/api/tickets/{first['id']}", lambda route: held.append(route))
-    with support.expect_request(f"**/api/tickets/{first['id']}"):
+    support.route(f"**/api/tickets/{first['id']}/summary", lambda route: held.append(route))
+    with support.expect_request(f"**/api/tickets/{first['id']}/summary"):
         agent.http.post(f"/api/tickets/{first['id']}/messages", json={"content": "An answer on the first"})
     ticket_item(support, second["title"]).click()
     expect(support.locator("ticket-chat .chat-title")).to_have_text(second["title"])

@@ -33,14 +33,19 @@ export class TicketDetails extends HTMLElement {
   /** Shows a ticket; a refresh that changed nothing shown here (a new message) leaves the controls alone. */
   show({ ticket, activityLogs }) {
     const activities = activityLogs ?? this.#activities;
-    const shown = (t) => t && [t.id, t.status, t.priority, t.category, t.assigneeId, t.slaDeadline, t.firstResponseDue,
-      t.firstRespondedAt, t.nextResponseDue].join("|");
-    if (!this.hidden && shown(ticket) === shown(this.#ticket) && activities.length === this.#activities.length) return;
+    if (!this.hidden && !this.differs(ticket) && activities.length === this.#activities.length) return;
     this.#ticket = ticket;
     this.#activities = activities;
     this.#error = "";
     this.hidden = false;
     this.#render();
+  }
+
+  /** Whether `ticket` differs from the one shown in anything this panel shows. */
+  differs(ticket) {
+    const shown = (t) => t && [t.id, t.status, t.priority, t.category, t.assigneeId, t.slaDeadline, t.firstResponseDue,
+      t.firstRespondedAt, t.nextResponseDue].join("|");
+    return shown(ticket) !== shown(this.#ticket);
   }
 
   async #change(changes) {

@@ -36,6 +36,12 @@ extension AppConfig {
         if let allowed = try flag("ALLOW_REGISTRATION") { self.desk.allowsRegistration = allowed }
         if let secure = try flag("SECURE_COOKIES") { self.secureCookies = secure }
         if let directory = value("PUBLIC_DIR") { self.publicDirectory = directory }
+        if let allowed = try flag("WEBHOOK_ALLOW_PRIVATE") { self.webhooks.allowsPrivateTargets = allowed }
+        if let milliseconds = try integer("WEBHOOK_FIRST_RETRY_MS", in: 10...3_600_000) {
+            self.webhooks.retry.firstDelay = Double(milliseconds) / 1000
+        }
+        if let hours = try integer("WEBHOOK_RETRY_HOURS", in: 0...720) { self.webhooks.retry.window = TimeInterval(hours) * 3600 }
+        if let seconds = try integer("WEBHOOK_TIMEOUT_SECONDS", in: 1...300) { self.webhooks.timeout = .seconds(seconds) }
         if let origins = value("ALLOWED_ORIGINS") {
             self.allowedOrigins = origins.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
         }

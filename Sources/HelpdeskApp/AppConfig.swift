@@ -35,6 +35,7 @@ public struct AppConfig: Sendable {
     }()
     /// How many times one socket may send one kind of event per 10 seconds.
     public var socketEventsPerWindow = 30
+    public var webhooks = WebhookSettings()
 
     public init() {}
 }

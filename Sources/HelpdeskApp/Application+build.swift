@@ -15,17 +15,22 @@ public func buildApplication(_ config: AppConfig, logger: Logger) async throws -
     if let stored = try await SQLSlaPolicyRepository(storage: storage).load() {
         config.desk.sla = stored
     }
-    if try await !Helpdesk(storage: storage, config: config).accounts.hasActiveAdmin() {
+    if try await !Helpdesk(storage: storage, config: config, logger: logger).accounts.hasActiveAdmin() {
         logger.notice("""
             This desk has no admin yet. Create one with: \
             helpdesk user add --database \(config.databaseURL) --email you@example.com --name "Your Name" --role admin
             """)
     }
-    return buildApplication(storage: storage, config: config, logger: logger)
+    return try buildApplication(
+        storage: storage, config: config, webhooks: try await SQLWebhookRepository(storage: storage).all(), logger: logger
+    )
 }
 
-/// Builds the server over an opened, migrated database (tests pass an in-memory one).
-public func buildApplication(storage: any SQLStorage, config: AppConfig, logger: Logger) -> some ApplicationProtocol {
+/// Builds the server over an opened, migrated database (tests pass an in-memory one) whose webhook
+/// endpoints are `webhooks`.
+public func buildApplication(
+    storage: any SQLStorage, config: AppConfig, webhooks: [Webhook] = [], logger: Logger
+) throws -> some ApplicationProtocol {
     let io = SocketIOServer(configuration: config.socket, logger: logger)
     let namespace = io.of("/")
     let slaInbox = SlaAlertInbox()
@@ -35,9 +40,19 @@ public func buildApplication(storage: any SQLStorage, config: AppConfig, logger:
         ),
         namespace: namespace, logger: logger
     )
+    let registry = WebhookRegistry(logger: logger)
+    registry.replace(with: webhooks)
+    let webhookDispatcher = WebhookDispatcher(
+        registry: registry, repository: SQLWebhookRepository(storage: storage),
+        client: try WebhookHTTPClient(
+            policy: WebhookAddressPolicy(allowsPrivateTargets: config.webhooks.allowsPrivateTargets), timeout: config.webhooks.timeout
+        ),
+        retry: config.webhooks.retry, logger: logger
+    )
     let helpdesk = Helpdesk(
         storage: storage, config: config,
-        events: TicketEventFanout(listeners: [TicketEventRelay(namespace: namespace), slaInbox, notifier])
+        events: TicketEventFanout(listeners: [TicketEventRelay(namespace: namespace), slaInbox, notifier, webhookDispatcher]),
+        webhooks: registry
     )
     let typing = TypingTracker(namespace: namespace)
     TicketSocketHandlers(
@@ -57,7 +72,7 @@ public func buildApplication(storage: any SQLStorage, config: AppConfig, logger:
         configuration: .init(address: .hostname(config.host, port: config.port), serverName: "Helpdesk"),
         services: [
             StorageCloser(storage: helpdesk.storage), SlaAlertScheduler(tickets: helpdesk.tickets, inbox: slaInbox, logger: logger),
-            notifier, typing, io, engine,
+            notifier, webhookDispatcher, typing, io, engine,
         ],
         onServerRunning: { channel in
             let port = channel.localAddress?.port ?? config.port
@@ -94,5 +109,6 @@ func buildRouter(_ helpdesk: Helpdesk, config: AppConfig) -> Router<HelpdeskRequ
     SlaPolicyController(policies: helpdesk.slaPolicies, maxBodyBytes: config.maxBodyBytes).addRoutes(to: api.group("sla-policies"))
     NotificationController(notifications: helpdesk.notifications, maxBodyBytes: config.maxBodyBytes).addRoutes(to: api.group("notifications"))
     ReportController(reports: helpdesk.reports).addRoutes(to: api.group("reports"))
+    WebhookController(webhooks: helpdesk.webhooks, maxBodyBytes: config.maxBodyBytes).addRoutes(to: api.group("webhooks"))
     return router
 }

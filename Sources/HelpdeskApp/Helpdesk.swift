@@ -10,10 +10,15 @@ public struct Helpdesk: Sendable {
     public let slaPolicies: SlaPolicyService
     public let notifications: NotificationService
     public let reports: ReportService
+    public let webhooks: WebhookService
+    /// The endpoints in force, which decide what each ticket change queues for delivery.
+    let webhookRegistry: WebhookRegistry
 
     /// Opens the database named by the config, brings its schema up to date, and builds the use cases on it.
     public static func open(_ config: AppConfig, logger: Logger) async throws -> Helpdesk {
-        Helpdesk(storage: try await openStorage(config, logger: logger), config: config)
+        let helpdesk = Helpdesk(storage: try await openStorage(config, logger: logger), config: config, logger: logger)
+        try await helpdesk.webhooks.loadSubscriptions()
+        return helpdesk
     }
 
     /// Opens the database named by the config and brings its schema up to date.
@@ -31,12 +36,20 @@ public struct Helpdesk: Sendable {
         return storage
     }
 
-    public init(
+    /// The use cases over `storage` for tools and tests: events reach no live client, and ticket
+    /// changes queue deliveries for the endpoints `webhooks.loadSubscriptions()` finds.
+    public init(storage: any SQLStorage, config: AppConfig, logger: Logger = Logger(label: "helpdesk")) {
+        self.init(storage: storage, config: config, events: DiscardedTicketEvents(), webhooks: WebhookRegistry(logger: logger))
+    }
+
+    /// The use cases over `storage`; ticket changes queue deliveries for the endpoints `registry` holds.
+    init(
         storage: any SQLStorage, config: AppConfig, clock: any HelpdeskClock = SystemClock(),
-        events: any TicketEventPublisher = DiscardedTicketEvents()
+        events: any TicketEventPublisher, webhooks registry: WebhookRegistry
     ) {
         let users = SQLUserRepository(storage: storage)
         self.storage = storage
+        self.webhookRegistry = registry
         self.accounts = AccountService(
             users: users, sessions: SQLSessionRepository(storage: storage),
             hasher: BcryptPasswordHasher(cost: config.bcryptCost), digester: SHA256TokenDigester(),
@@ -44,11 +57,16 @@ public struct Helpdesk: Sendable {
         )
         let policy = SlaPolicyHolder(config.desk.sla)
         self.tickets = TicketService(
-            tickets: SQLTicketRepository(storage: storage), users: users, clock: clock, settings: config.desk,
+            tickets: SQLTicketRepository(storage: storage, outbox: registry), users: users, clock: clock, settings: config.desk,
             slaPolicies: policy, events: events
         )
         self.slaPolicies = SlaPolicyService(repository: SQLSlaPolicyRepository(storage: storage), source: policy)
         self.notifications = NotificationService(notifications: SQLNotificationRepository(storage: storage), users: users, clock: clock)
         self.reports = ReportService(reports: SQLReportRepository(storage: storage))
+        self.webhooks = WebhookService(
+            webhooks: SQLWebhookRepository(storage: storage),
+            targets: WebhookAddressPolicy(allowsPrivateTargets: config.webhooks.allowsPrivateTargets),
+            subscriptions: registry, clock: clock
+        )
     }
 }

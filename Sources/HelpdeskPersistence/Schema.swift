@@ -153,5 +153,37 @@ public enum Schema {
                 browser INTEGER NOT NULL)
             """,
         ]),
+        Migration(version: 8, name: "webhooks and their delivery outbox", statements: [
+            """
+            CREATE TABLE webhooks (
+                id TEXT PRIMARY KEY,
+                url TEXT NOT NULL,
+                secret TEXT NOT NULL,
+                events TEXT NOT NULL,
+                description TEXT NOT NULL,
+                is_active INTEGER NOT NULL,
+                created_at BIGINT NOT NULL,
+                updated_at BIGINT NOT NULL)
+            """,
+            // The id orders an endpoint's deliveries: it grows in the order events were committed.
+            """
+            CREATE TABLE webhook_deliveries (
+                id INTEGER PRIMARY KEY,
+                webhook_id TEXT NOT NULL REFERENCES webhooks (id),
+                event_id TEXT NOT NULL,
+                event_type TEXT NOT NULL,
+                payload TEXT NOT NULL,
+                status TEXT NOT NULL,
+                attempts INTEGER NOT NULL,
+                next_attempt_at BIGINT NOT NULL,
+                last_attempt_at BIGINT,
+                response_status INTEGER,
+                last_error TEXT,
+                created_at BIGINT NOT NULL,
+                delivered_at BIGINT)
+            """,
+            "CREATE INDEX webhook_deliveries_log ON webhook_deliveries (webhook_id, id)",
+            "CREATE INDEX webhook_deliveries_pending ON webhook_deliveries (webhook_id, id) WHERE status = 'pending'",
+        ]),
     ]
 }

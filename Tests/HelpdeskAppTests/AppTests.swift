@@ -41,7 +41,7 @@ import Testing
         try await Migrator(storage: storage, logger: Logger(label: "test")).migrate()
         let helpdesk = Helpdesk(storage: storage, config: config)
         _ = try await helpdesk.accounts.provision(email: "agent@example.com", name: "Agent", role: .agent, password: "agent-password")
-        let app = buildApplication(storage: storage, config: config, logger: Logger(label: "test"))
+        let app = try buildApplication(storage: storage, config: config, logger: Logger(label: "test"))
         try await app.test(.router) { client in try await test(client, helpdesk) }
     }
 

@@ -37,6 +37,12 @@ MATRIX = [
     ("GET", "/api/reports/summary", None, [401, 403, 403, 200, 200]),
     ("POST", "/api/notifications/read", {}, [401, 200, 200, 200, 200]),
     ("PUT", "/api/sla-policies", "default_sla_policy", [401, 403, 403, 403, 200]),
+    ("GET", "/api/webhooks", None, [401, 403, 403, 403, 200]),
+    ("POST", "/api/webhooks", "new_webhook", [401, 403, 403, 403, 201]),
+    ("GET", "/api/webhooks/{webhook}", None, [401, 403, 403, 403, 200]),
+    ("PATCH", "/api/webhooks/{webhook}", {"description": "Matrix"}, [401, 403, 403, 403, 200]),
+    ("GET", "/api/webhooks/{webhook}/deliveries", None, [401, 403, 403, 403, 200]),
+    ("DELETE", "/api/webhooks/missing-webhook", None, [401, 403, 403, 403, 404]),
     ("GET", "/api/tickets/missing-ticket", None, [401, 404, 404, 404, 404]),
     ("GET", "/health", None, [200, 200, 200, 200, 200]),
 ]
@@ -45,6 +51,15 @@ MATRIX = [
 @pytest.fixture(scope="module")
 def actors(server, customer_a, customer_b, agent, admin):
     return {"anonymous": None, "customer_a": customer_a, "customer_b": customer_b, "agent": agent, "admin": admin}
+
+
+@pytest.fixture(scope="module")
+def webhook(admin):
+    """An inactive endpoint: the shared server sends nothing to it."""
+    response = admin.http.post("/api/webhooks", json=body_for("new_webhook", None))
+    assert response.status_code == 201, response.text
+    yield response.json()
+    admin.http.delete(f"/api/webhooks/{response.json()['id']}")
 
 
 @pytest.fixture(scope="module")
@@ -61,6 +76,8 @@ def body_for(kind, customer_a):
         hours = {"urgent": (1, 1, 4), "high": (4, 4, 12), "medium": (8, 8, 24), "low": (24, 24, 72)}
         return {"targets": {priority: {"firstResponseSeconds": a * 3600, "nextResponseSeconds": b * 3600, "resolutionSeconds": c * 3600}
                             for priority, (a, b, c) in hours.items()}}
+    if kind == "new_webhook":
+        return {"url": "https://hooks.example.invalid/matrix", "events": ["ticket.created"], "isActive": False}
     if kind == "new_user":
         return {"email": f"matrix{next(_emails)}@blackbox.test", "name": "Matrix", "role": "customer"}
     return kind
@@ -68,8 +85,8 @@ def body_for(kind, customer_a):
 
 @pytest.mark.parametrize("method,path,body,expected", MATRIX, ids=[f"{m} {p} {i}" for i, (m, p, _, _) in enumerate(MATRIX)])
 @pytest.mark.parametrize("role_index,role", list(enumerate(ROLES)))
-def test_authorization_matrix(server, actors, secret_ticket, customer_a, customer_b, method, path, body, expected, role_index, role):
-    url = path.format(ticket=secret_ticket["id"], number=secret_ticket["ticketNumber"], customer_b=customer_b.id)
+def test_authorization_matrix(server, actors, secret_ticket, webhook, customer_a, customer_b, method, path, body, expected, role_index, role):
+    url = path.format(ticket=secret_ticket["id"], number=secret_ticket["ticketNumber"], customer_b=customer_b.id, webhook=webhook["id"])
     actor = actors[role]
     client = actor.http if actor else server.client()
     response = client.request(method, url, json=body_for(body, customer_a))

@@ -33,6 +33,11 @@ public enum Permissions {
         user.role == .admin
     }
 
+    /// Webhooks send every ticket's data elsewhere, so only admins set them up.
+    public static func canManageWebhooks(as user: User) -> Bool {
+        user.role == .admin
+    }
+
     /// Staff change anything; a customer may retitle their own ticket and close or reopen it.
     public static func canChange(_ field: TicketField, of ticket: Ticket, as user: User) -> Bool {
         if user.role.isStaff { return true }

@@ -18,12 +18,15 @@ public struct SQLTicketRepository: TicketRepository {
     static let busyWriteRate = 1_500
 
     private let storage: any SQLStorage
+    private let outbox: any WebhookOutbox
     private let updates: WriteBatcher<TicketUpdate, TicketChange>
 
-    public init(storage: any SQLStorage) {
+    /// `outbox` names the webhook deliveries each change makes; they are written in its transaction.
+    public init(storage: any SQLStorage, outbox: any WebhookOutbox = NoWebhookOutbox()) {
         self.storage = storage
+        self.outbox = outbox
         self.updates = WriteBatcher(maxBatch: Self.maxBatch, minInterval: Self.minBatchInterval, busyRate: Self.busyWriteRate) { batch in
-            await Self.write(batch, to: storage)
+            await Self.write(batch, to: storage, outbox: outbox)
         }
     }
 
@@ -37,6 +40,7 @@ public struct SQLTicketRepository: TicketRepository {
             else { throw TicketStoreError.counterUnavailable }
             let change = Self.numbered(try build(sequence))
             try await Self.store([change], replacing: [:], in: db)
+            try await SQLWebhookRepository.enqueue(outbox.deliveries(for: change, isNew: true), in: db)
             return change
         }
     }
@@ -211,20 +215,24 @@ public struct SQLTicketRepository: TicketRepository {
 
     /// Applies a batch of updates in order and stores them in one transaction. If storing fails, each
     /// update is retried in a transaction of its own, so one bad write cannot fail the others.
-    private static func write(_ batch: [TicketUpdate], to storage: any SQLStorage) async -> [Result<TicketChange, any Error>] {
+    private static func write(
+        _ batch: [TicketUpdate], to storage: any SQLStorage, outbox: any WebhookOutbox
+    ) async -> [Result<TicketChange, any Error>] {
         do {
-            return try await storage.transaction { db in try await apply(batch, in: db) }
+            return try await storage.transaction { db in try await apply(batch, in: db, outbox: outbox) }
         } catch {
             guard batch.count > 1 else { return [.failure(error)] }
             var results: [Result<TicketChange, any Error>] = []
             for update in batch {
-                results += await write([update], to: storage)
+                results += await write([update], to: storage, outbox: outbox)
             }
             return results
         }
     }
 
-    private static func apply(_ batch: [TicketUpdate], in db: any SQLDatabase) async throws -> [Result<TicketChange, any Error>] {
+    private static func apply(
+        _ batch: [TicketUpdate], in db: any SQLDatabase, outbox: any WebhookOutbox
+    ) async throws -> [Result<TicketChange, any Error>] {
         let stored = try await currentTickets(batch.map(\.reference), in: db)
         var tickets = stored
         var results: [Result<TicketChange, any Error>] = []
@@ -248,6 +256,7 @@ public struct SQLTicketRepository: TicketRepository {
             }
         }
         try await store(changes, replacing: stored, in: db)
+        try await SQLWebhookRepository.enqueue(changes.flatMap { outbox.deliveries(for: $0, isNew: false) }, in: db)
         return results
     }
 

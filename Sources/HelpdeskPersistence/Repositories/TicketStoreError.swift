@@ -3,4 +3,6 @@ enum TicketStoreError: Error {
     case counterUnavailable
     case cursorMissing
     case undecodableAttachments(messageId: String)
+    /// A stored enumeration value this version does not know.
+    case unknownValue(String)
 }

@@ -1,0 +1,144 @@
+import Foundation
+import HelpdeskDomain
+import Logging
+import ServiceLifecycle
+import Synchronization
+
+/// Sends queued deliveries: one lane per endpoint, each sending that endpoint's oldest pending
+/// delivery and the next only once it is delivered or given up, so an endpoint gets events in
+/// order. A failure waits out the retry policy's backoff; deliveries left pending by a crash are
+/// sent when the server starts again (at least once).
+final class WebhookDispatcher: TicketEventPublisher, Service {
+    /// How long a lane waits before reading the outbox again after the database failed it.
+    static let storageRetryDelay: Duration = .seconds(1)
+
+    private let registry: WebhookRegistry
+    private let repository: any WebhookRepository
+    private let client: WebhookHTTPClient
+    private let retry: WebhookRetryPolicy
+    private let clock: any HelpdeskClock
+    private let logger: Logger
+    private let lanes = Mutex<[String: LaneWakeup]>([:])
+
+    init(
+        registry: WebhookRegistry, repository: any WebhookRepository, client: WebhookHTTPClient,
+        retry: WebhookRetryPolicy, clock: any HelpdeskClock = SystemClock(), logger: Logger
+    ) {
+        self.registry = registry
+        self.repository = repository
+        self.client = client
+        self.retry = retry
+        self.clock = clock
+        self.logger = logger
+    }
+
+    /// Wakes the lanes of the endpoints that take one of the event's types; the change is committed.
+    func publish(_ event: TicketEvent) {
+        let types: [WebhookEventType]
+        switch event {
+        case .created(let change): types = WebhookEvent.events(in: change, isNew: true).map(\.type)
+        case .changed(let change, _): types = WebhookEvent.events(in: change, isNew: false).map(\.type)
+        case .read: return
+        }
+        guard !types.isEmpty else { return }
+        let subscribers = registry.subscribers(of: types)
+        guard !subscribers.isEmpty else { return }
+        let wakeups = lanes.withLock { lanes in subscribers.compactMap { lanes[$0] } }
+        for wakeup in wakeups { wakeup.signal() }
+    }
+
+    func run() async throws {
+        await withDiscardingTaskGroup { group in
+            startLanes(in: &group)
+            for await _ in registry.changes.cancelOnGracefulShutdown() {
+                startLanes(in: &group)
+            }
+            group.cancelAll()
+        }
+    }
+
+    /// Starts a lane for each endpoint that has none and wakes the others (an endpoint may have
+    /// been reactivated, pointed elsewhere or asked to redeliver).
+    private func startLanes(in group: inout DiscardingTaskGroup) {
+        for id in registry.ids {
+            let (wakeup, isNew) = lanes.withLock { lanes in
+                if let wakeup = lanes[id] { return (wakeup, false) }
+                let wakeup = LaneWakeup()
+                lanes[id] = wakeup
+                return (wakeup, true)
+            }
+            if isNew {
+                group.addTask { await self.lane(webhookId: id, wakeup: wakeup) }
+            } else {
+                wakeup.signal()
+            }
+        }
+    }
+
+    /// Sends one endpoint's deliveries, in order, until the endpoint is removed or the server stops.
+    private func lane(webhookId: String, wakeup: LaneWakeup) async {
+        defer { lanes.withLock { _ = $0.removeValue(forKey: webhookId) } }
+        while !Task.isCancelled {
+            guard let webhook = registry.webhook(id: webhookId) else { return }
+            guard webhook.isActive else {
+                await wakeup.wait()
+                continue
+            }
+            let next: WebhookDelivery?
+            do {
+                next = try await repository.nextPending(webhookId: webhookId)
+            } catch {
+                logger.error("Could not read the webhook outbox", metadata: ["webhook": "\(webhookId)", "error": "\(error)"])
+                await wakeup.wait(atMost: Self.storageRetryDelay)
+                continue
+            }
+            guard let delivery = next else {
+                await wakeup.wait()
+                continue
+            }
+            let wait = delivery.nextAttemptAt.timeIntervalSince(clock.now())
+            if wait > 0 {
+                await wakeup.wait(atMost: .milliseconds(Int64((wait * 1000).rounded(.up))))
+                continue
+            }
+            let result = await attempt(delivery, to: webhook)
+            guard !Task.isCancelled else { return }
+            let recorded = retry.recording(result, of: delivery, at: clock.now())
+            do {
+                try await repository.save(recorded)
+            } catch {
+                logger.error("Could not record a webhook delivery", metadata: ["delivery": "\(delivery.id)", "error": "\(error)"])
+                await wakeup.wait(atMost: Self.storageRetryDelay)
+                continue
+            }
+            if recorded.status == .failed {
+                logger.warning("Webhook delivery given up", metadata: [
+                    "webhook": "\(webhookId)", "delivery": "\(delivery.id)", "attempts": "\(recorded.attempts)",
+                ])
+            }
+        }
+    }
+
+    private func attempt(_ delivery: WebhookDelivery, to webhook: Webhook) async -> WebhookAttemptResult {
+        guard let url = URL(string: webhook.url) else { return .failed(status: nil, reason: WebhookSendError.invalidURL.description) }
+        let body = Array(delivery.payload.utf8)
+        let timestamp = Int(clock.now().timeIntervalSince1970)
+        let headers = [
+            ("Content-Type", "application/json"),
+            ("User-Agent", "Helpdesk-Webhooks/1"),
+            ("X-Helpdesk-Event", delivery.eventType.rawValue),
+            ("X-Helpdesk-Event-Id", delivery.eventId),
+            ("X-Helpdesk-Delivery", String(delivery.id)),
+            ("X-Helpdesk-Timestamp", String(timestamp)),
+            ("X-Helpdesk-Signature", WebhookSigner.signature(secret: webhook.secret, timestamp: timestamp, body: body)),
+        ]
+        do {
+            let status = try await client.post(to: url, headers: headers, body: body)
+            return (200..<300).contains(status) ? .delivered(status: status) : .failed(status: status, reason: "answered HTTP \(status)")
+        } catch let error as WebhookSendError {
+            return .failed(status: nil, reason: error.description)
+        } catch {
+            return .failed(status: nil, reason: String("\(error)".prefix(300)))
+        }
+    }
+}

@@ -1,0 +1,210 @@
+"""Webhooks: admins register endpoints; deliveries are queued with the change, signed, sent in order,
+retried with backoff, logged, and sent at least once even when the server is killed mid-delivery."""
+
+import pytest
+
+from conftest import ADMIN_EMAIL, ADMIN_PASSWORD, open_ticket, sign_in
+from helpdesk_server import Server, run_cli
+from webhook_receiver import Receiver
+
+SECRET = "test-secret-with-enough-length"
+FAST_RETRIES = {"HELPDESK_WEBHOOK_ALLOW_PRIVATE": "true", "HELPDESK_WEBHOOK_FIRST_RETRY_MS": "100"}
+
+
+class Desk:
+    """A server of its own (loopback endpoints need allowing) with an admin, an agent and a customer."""
+
+    def __init__(self, tmp_path, env):
+        self.database = f"sqlite:{tmp_path}/helpdesk.sqlite"
+        self.env = env
+        run_cli("user", "add", "--database", self.database, "--email", ADMIN_EMAIL, "--name", "Admin", "--role", "admin",
+                "--password", ADMIN_PASSWORD)
+        for role in ("agent", "customer"):
+            run_cli("user", "add", "--database", self.database, "--email", f"{role}@hooks.test", "--name", role.title(),
+                    "--role", role, "--password", f"password-{role}")
+        self.start()
+
+    def start(self):
+        self.server = Server(self.database, env=self.env).start()
+        self.admin = sign_in(self.server, ADMIN_EMAIL, ADMIN_PASSWORD)
+        self.agent = sign_in(self.server, "agent@hooks.test", "password-agent")
+        self.customer = sign_in(self.server, "customer@hooks.test", "password-customer")
+
+    def register(self, url, events=("ticket.created", "ticket.updated", "message.created", "ticket.assigned")):
+        response = self.admin.http.post("/api/webhooks", json={"url": url, "secret": SECRET, "events": list(events)})
+        assert response.status_code == 201, response.text
+        return response.json()
+
+    def deliveries(self, webhook):
+        response = self.admin.http.get(f"/api/webhooks/{webhook['id']}/deliveries")
+        assert response.status_code == 200, response.text
+        return response.json()["deliveries"]
+
+
+@pytest.fixture()
+def desk(tmp_path):
+    desk = Desk(tmp_path, FAST_RETRIES)
+    yield desk
+    desk.server.stop()
+
+
+@pytest.fixture()
+def receiver():
+    receivers = []
+
+    def make(**behaviour):
+        receivers.append(Receiver(**behaviour))
+        return receivers[-1]
+
+    yield make
+    for each in receivers:
+        each.close()
+
+
+def converse(desk):
+    """A ticket's life: opened, answered, assigned, prioritised, resolved. Returns the ticket."""
+    ticket = open_ticket(desk.customer, title="Webhook me")
+    path = f"/api/tickets/{ticket['id']}"
+    assert desk.agent.http.post(f"{path}/messages", json={"content": "On it"}).status_code == 201
+    assert desk.agent.http.patch(path, json={"assigneeId": desk.agent.id}).status_code == 200
+    assert desk.agent.http.patch(path, json={"priority": "urgent", "status": "resolved"}).status_code == 200
+    return ticket
+
+
+# Assigning an open ticket also moves it to pending: that is the first ticket.updated.
+EXPECTED = ["ticket.created", "message.created", "ticket.assigned", "ticket.updated", "ticket.updated"]
+
+
+def test_a_receiver_gets_signed_deliveries_in_order(desk, receiver):
+    endpoint = receiver()
+    webhook = desk.register(endpoint.url)
+    assert webhook["secret"] == SECRET and webhook["events"] == sorted(set(EXPECTED))
+    ticket = converse(desk)
+    got = endpoint.wait_for(len(EXPECTED))
+    assert [d.event for d in got] == EXPECTED
+    for delivery in got:
+        assert delivery.signature_verifies(SECRET)
+        assert not delivery.signature_verifies("some-other-secret-of-length")
+        assert delivery.headers["content-type"] == "application/json"
+        assert delivery.headers["x-helpdesk-event"] == delivery.event
+        assert delivery.headers["x-helpdesk-event-id"] == delivery.json["id"]
+        assert delivery.json["data"]["ticket"]["id"] == ticket["id"]
+    assert [int(d.headers["x-helpdesk-delivery"]) for d in got] == sorted(int(d.headers["x-helpdesk-delivery"]) for d in got)
+    created, message, assigned, pending, updated = (d.json["data"] for d in got)
+    assert [(c["action"], c["from"], c["to"]) for c in pending["changes"]] == [("status_changed", "open", "pending")]
+    assert created["messages"][0]["content"] == "Smoke everywhere"
+    assert message["message"]["content"] == "On it" and message["message"]["sender"] == "agent"
+    assert assigned["activity"]["action"] == "assigned" and assigned["ticket"]["assigneeId"] == desk.agent.id
+    assert {c["action"] for c in updated["changes"]} == {"priority_changed", "status_changed"}
+    assert updated["ticket"]["status"] == "resolved"
+
+    log = desk.deliveries(webhook)
+    assert [d["eventType"] for d in reversed(log)] == EXPECTED
+    assert all(d["status"] == "delivered" and d["responseStatus"] == 200 and d["attempts"] == 1 for d in log)
+
+
+def test_a_tampered_body_or_timestamp_does_not_verify(desk, receiver):
+    endpoint = receiver()
+    desk.register(endpoint.url, events=["ticket.created"])
+    open_ticket(desk.customer)
+    (delivery,) = endpoint.wait_for(1)
+    assert delivery.signature_verifies(SECRET)
+    delivery.body = delivery.body.replace(b"Smoke", b"Smoky")
+    assert not delivery.signature_verifies(SECRET)
+    delivery.body = delivery.body.replace(b"Smoky", b"Smoke")
+    delivery.headers["x-helpdesk-timestamp"] = str(int(delivery.headers["x-helpdesk-timestamp"]) + 1)
+    assert not delivery.signature_verifies(SECRET)
+
+
+def test_an_endpoint_failing_three_times_gets_everything_in_order_after_retries(desk, receiver):
+    endpoint = receiver(answer=lambda n: 500 if n < 3 else 200)
+    webhook = desk.register(endpoint.url)
+    converse(desk)
+    got = endpoint.wait_for(3 + len(EXPECTED))
+    assert [d.event for d in got] == ["ticket.created"] * 4 + EXPECTED[1:]
+    assert len({d.json["id"] for d in got[:4]}) == 1
+    assert all(d.signature_verifies(SECRET) for d in got)
+    first = desk.deliveries(webhook)[-1]
+    assert first["eventType"] == "ticket.created"
+    assert first["status"] == "delivered" and first["attempts"] == 4 and first["responseStatus"] == 200
+
+
+def test_a_delivery_cut_off_by_sigkill_is_sent_after_restart(desk, receiver):
+    endpoint = receiver(hold=lambda n: n == 0)
+    desk.register(endpoint.url)
+    converse(desk)
+    (held,) = endpoint.wait_for(1)
+    assert held.event == "ticket.created"
+    desk.server.kill()
+    endpoint.release()
+    desk.start()
+    got = endpoint.wait_for(1 + len(EXPECTED))
+    assert [d.event for d in got] == ["ticket.created"] + EXPECTED
+    assert got[1].json["id"] == held.json["id"]
+    assert got[1].headers["x-helpdesk-delivery"] == held.headers["x-helpdesk-delivery"]
+    assert all(d.signature_verifies(SECRET) for d in got)
+
+
+def test_only_admins_manage_webhooks_and_bad_endpoints_are_refused(server, admin, agent, customer_a):
+    """The shared server does not allow private targets, as a default install."""
+    body = {"url": "https://hooks.example.invalid/helpdesk", "events": ["ticket.created"]}
+    for actor in (agent, customer_a):
+        assert actor.http.get("/api/webhooks").status_code == 403
+        assert actor.http.post("/api/webhooks", json=body).status_code == 403
+
+    for url, reason in [
+        ("ftp://example.com/hooks", "http:// or https://"),
+        ("not a url", "absolute URL"),
+        ("https://user:pass@example.com/hooks", "user name or password"),
+        ("http://127.0.0.1:9/hooks", "private or loopback"),
+        ("http://localhost/hooks", "private or loopback"),
+        ("http://[::1]/hooks", "private or loopback"),
+        ("http://10.1.2.3/hooks", "private or loopback"),
+        ("http://169.254.169.254/latest/meta-data", "private or loopback"),
+        ("http://[::ffff:192.168.1.1]/hooks", "private or loopback"),
+    ]:
+        response = admin.http.post("/api/webhooks", json={**body, "url": url})
+        assert response.status_code == 400, (url, response.text)
+        error = response.json()["error"]
+        assert error["code"] == "VALIDATION_FAILED" and reason in error["message"], (url, error)
+    for change, field in [({"events": []}, "events"), ({"events": ["ticket.exploded"]}, "events"),
+                          ({"secret": "short"}, "secret"), ({"url": None}, "url")]:
+        response = admin.http.post("/api/webhooks", json={**body, **change})
+        assert response.status_code == 400 and response.json()["error"]["message"].startswith(field), response.text
+
+    created = admin.http.post("/api/webhooks", json=body)
+    assert created.status_code == 201, created.text
+    webhook = created.json()
+    assert len(webhook["secret"]) >= 32 and webhook["isActive"] is True
+    listed = admin.http.get("/api/webhooks").json()
+    assert "rating.created" in listed["eventTypes"]
+    shown = next(w for w in listed["webhooks"] if w["id"] == webhook["id"])
+    assert "secret" not in shown
+    changed = admin.http.patch(f"/api/webhooks/{webhook['id']}", json={"isActive": False, "description": "CRM sync"})
+    assert changed.status_code == 200 and changed.json()["isActive"] is False and "secret" not in changed.json()
+    assert admin.http.patch(f"/api/webhooks/{webhook['id']}", json={"url": "http://127.0.0.1/x"}).status_code == 400
+    assert admin.http.get(f"/api/webhooks/{webhook['id']}/deliveries?limit=0").status_code == 400
+    assert admin.http.delete(f"/api/webhooks/{webhook['id']}").status_code == 204
+    assert admin.http.get(f"/api/webhooks/{webhook['id']}").status_code == 404
+    assert admin.http.delete(f"/api/webhooks/{webhook['id']}").status_code == 404
+
+
+def test_a_failed_delivery_can_be_queued_again(tmp_path, receiver):
+    desk = Desk(tmp_path, {**FAST_RETRIES, "HELPDESK_WEBHOOK_RETRY_HOURS": "0"})
+    try:
+        endpoint = receiver(answer=lambda n: 503 if n == 0 else 200)
+        webhook = desk.register(endpoint.url, events=["ticket.created"])
+        open_ticket(desk.customer, title="first")
+        open_ticket(desk.customer, title="second")
+        got = endpoint.wait_for(2)
+        assert [d.json["data"]["ticket"]["title"] for d in got] == ["first", "second"]
+        failed, delivered = reversed(desk.deliveries(webhook))
+        assert failed["status"] == "failed" and failed["responseStatus"] == 503 and failed["lastError"] == "answered HTTP 503"
+        assert delivered["status"] == "delivered"
+        again = desk.admin.http.post(f"/api/webhooks/{webhook['id']}/deliveries/{failed['id']}/redeliver")
+        assert again.status_code == 200 and again.json()["status"] == "pending"
+        (third,) = endpoint.wait_for(3)[2:]
+        assert third.json["data"]["ticket"]["title"] == "first"
+        assert desk.admin.http.post(f"/api/webhooks/{webhook['id']}/deliveries/{delivered['id']}/redeliver").status_code == 200
+    finally:
+        desk.server.stop()

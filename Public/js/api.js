@@ -68,4 +68,10 @@ export const api = {
   users: () => request("GET", "/api/users").then((data) => data.users),
   createUser: (user) => request("POST", "/api/users", user),
   updateUser: (id, changes) => request("PATCH", `/api/users/${encodeURIComponent(id)}`, changes),
+  webhooks: () => request("GET", "/api/webhooks"),
+  createWebhook: (webhook) => request("POST", "/api/webhooks", webhook),
+  updateWebhook: (id, changes) => request("PATCH", `/api/webhooks/${encodeURIComponent(id)}`, changes),
+  deleteWebhook: (id) => request("DELETE", `/api/webhooks/${encodeURIComponent(id)}`),
+  webhookDeliveries: (id, before) => request("GET", `/api/webhooks/${encodeURIComponent(id)}/deliveries` + query({ before })),
+  redeliverWebhook: (id, delivery) => request("POST", `/api/webhooks/${encodeURIComponent(id)}/deliveries/${delivery}/redeliver`),
 };

@@ -2,9 +2,11 @@
 retried with backoff, logged, and sent at least once even when the server is killed mid-delivery."""
 
 import pytest
+from playwright.sync_api import expect
 
 from conftest import ADMIN_EMAIL, ADMIN_PASSWORD, open_ticket, sign_in
 from helpdesk_server import Server, run_cli
+from web_pages import PHONE, has_horizontal_overflow, open_page
 from webhook_receiver import Receiver
 
 SECRET = "test-secret-with-enough-length"
@@ -208,3 +210,55 @@ def test_a_failed_delivery_can_be_queued_again(tmp_path, receiver):
         assert desk.admin.http.post(f"/api/webhooks/{webhook['id']}/deliveries/{delivered['id']}/redeliver").status_code == 200
     finally:
         desk.server.stop()
+
+
+def test_an_admin_manages_endpoints_and_reads_the_log_on_the_webhooks_page(browser, desk, receiver):
+    endpoint = receiver(answer=lambda n: 503 if n == 0 else 200)
+    page = open_page(browser, desk.server, ADMIN_EMAIL, ADMIN_PASSWORD, "/admin/webhooks")
+    expect(page.locator(".webhooks + .empty")).to_be_visible()
+    page.locator("input[name=url]").fill(endpoint.url)
+    page.locator("input[name=description]").fill("CRM <b>sync</b>")
+    for unwanted in ("ticket.updated", "ticket.assigned", "sla.warning", "sla.breached"):
+        page.locator(f"input[name=events][value='{unwanted}']").uncheck()
+    expect(page.locator("input[name=events][value='rating.created']")).not_to_be_checked()
+    page.locator("form.add-webhook button[type=submit]").click()
+    expect(page.locator(".notice.success")).to_contain_text("shown only once")
+    (webhook,) = desk.admin.http.get("/api/webhooks").json()["webhooks"]
+    assert webhook["events"] == ["message.created", "ticket.created"] and webhook["description"] == "CRM <b>sync</b>"
+    secret = page.locator(".notice.success").inner_text().split("secret is ")[1].split(" ")[0]
+    row = page.locator(f".webhooks tr[data-id='{webhook['id']}']")
+    expect(row).to_contain_text("CRM <b>sync</b>")
+    expect(row).to_contain_text("Active")
+
+    ticket = open_ticket(desk.customer, title="Seen by the CRM")
+    assert desk.agent.http.post(f"/api/tickets/{ticket['id']}/messages", json={"content": "Hello"}).status_code == 201
+    got = endpoint.wait_for(3)
+    assert [d.event for d in got] == ["ticket.created", "ticket.created", "message.created"]
+    assert all(d.signature_verifies(secret) for d in got)
+    row.get_by_role("button", name="Deliveries").click()
+    log = page.locator(".delivery-log")
+    expect(log.locator("tbody tr")).to_have_count(2)
+    expect(log.locator("tbody tr").first).to_contain_text("message.created")
+    created = log.locator("tbody tr").nth(1)
+    expect(created).to_contain_text("Delivered")
+    expect(created.locator("td").nth(3)).to_have_text("2")
+    expect(created.locator("td").nth(4)).to_have_text("200")
+
+    created.get_by_role("button", name="Send again").click()
+    (again,) = endpoint.wait_for(4)[3:]
+    assert again.json["id"] == got[0].json["id"]
+
+    row.get_by_role("button", name="Pause").click()
+    expect(row).to_contain_text("Paused")
+    assert desk.admin.http.get(f"/api/webhooks/{webhook['id']}").json()["isActive"] is False
+    row.get_by_role("button", name="Remove").click()
+    assert page.dialogs and endpoint.url in page.dialogs[-1]
+    expect(row).to_be_visible()
+    assert page.errors == []
+
+    arabic = open_page(browser, desk.server, ADMIN_EMAIL, ADMIN_PASSWORD, "/admin/webhooks", language="ar", viewport=PHONE)
+    expect(arabic.locator("html")).to_have_attribute("dir", "rtl")
+    expect(arabic.locator(f".webhooks tr[data-id='{webhook['id']}']")).to_contain_text("موقوف")
+    assert not has_horizontal_overflow(arabic)
+    for each in (page, arabic):
+        each.context.close()

@@ -10,6 +10,7 @@ struct WebPageController {
         ("admin/users", "users.html"),
         ("admin/sla", "sla.html"),
         ("admin/reports", "reports.html"),
+        ("admin/webhooks", "webhooks.html"),
         ("user/support", "support.html"),
     ]
 

@@ -48,4 +48,17 @@ import Testing
         let owned = try #require(late.recordDueAlerts(on: Fixtures.ticket(status: .pending, assignee: Fixtures.agent)))
         #expect(recipients(.changed(owned, actor: .desk)) == ["sla_warning→sami", "sla_breached→sami"])
     }
+
+    @Test func staffNamedInAnAgentsMessageAreToldOnce() throws {
+        let ticket = Fixtures.ticket(status: .pending, assignee: Fixtures.agent)
+        let asking = try editor(Fixtures.agent).reply("@Omar, and @DANA (dana@example.com): a look? Not @Samira, not @sami.", to: ticket)
+        #expect(NotificationRules.needsStaff(.changed(asking, actor: Fixtures.agent)), "a message with an @ needs the staff list")
+        #expect(recipients(.changed(asking, actor: Fixtures.agent)) == ["agent_reply→alice", "mention→dana", "mention→omar"])
+
+        let fromCustomer = try editor(Fixtures.customerA).reply("@Omar please", to: ticket)
+        #expect(!NotificationRules.needsStaff(.changed(fromCustomer, actor: Fixtures.customerA)))
+        #expect(recipients(.changed(fromCustomer, actor: Fixtures.customerA)) == ["customer_message→sami"])
+        let inAnAddress = try editor(Fixtures.agent).reply("Mail support@omar.example.com", to: ticket)
+        #expect(recipients(.changed(inAnAddress, actor: Fixtures.agent)) == ["agent_reply→alice"])
+    }
 }

@@ -87,3 +87,28 @@ def test_muted_kinds_are_not_recorded_and_preferences_are_per_user(server, admin
         live.close()
     assert kinds(agent, ticket) == ["customer_message", "customer_message", "assigned"]
     assert kinds(customer, ticket) == []
+
+
+def test_staff_named_in_a_message_are_told_and_only_them(server, admin):
+    writer = make_user(server, admin, "agent", "Mona Mentioner")
+    named = make_user(server, admin, "agent", "Omar Named")
+    by_email = make_user(server, admin, "agent", "Eli Email")
+    in_address = make_user(server, admin, "agent", "Ida Address")
+    longer_name = make_user(server, admin, "agent", "Omar Namedson")
+    customer = make_user(server, admin, "customer", "Cyd Customer")
+    handle, other_handle = (actor.user["email"].split("@")[0] for actor in (by_email, in_address))
+    ticket = customer.http.post("/api/user/tickets", json={"title": unique("Mention "), "category": "general",
+                                                             "content": f"@Omar Named and @{handle}, help"}).json()
+    live = LiveClient(server, named.token)
+    try:
+        text = f"@omar named and @{handle.upper()}, can you look? Not mail@{other_handle}.example."
+        assert writer.http.post(f"/api/tickets/{ticket['id']}/messages", json={"content": text}).status_code == 201
+        pushed = live.wait_for("notification", lambda note: note["kind"] == "mention" and note["ticketId"] == ticket["id"])
+        assert pushed["actorName"] == "Mona Mentioner" and pushed["detail"].startswith("@omar named")
+    finally:
+        live.close()
+    assert kinds(named, ticket) == ["mention", "new_ticket"], "a customer's @ is not a mention"
+    assert kinds(by_email, ticket) == ["mention", "new_ticket"]
+    assert kinds(in_address, ticket) == ["new_ticket"], "an email address is not a mention"
+    assert kinds(longer_name, ticket) == ["new_ticket"], "@Omar Named is not @Omar Namedson"
+    assert kinds(writer, ticket) == ["new_ticket"]

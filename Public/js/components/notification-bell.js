@@ -42,7 +42,7 @@ export class NotificationBell extends HTMLElement {
   /** The kinds this user can receive, for the settings. */
   get #kinds() {
     return this.#user.role === "customer" ? ["agent_reply"]
-      : ["new_ticket", "assigned", "customer_message", "sla_warning", "sla_breached"];
+      : ["new_ticket", "assigned", "customer_message", "mention", "sla_warning", "sla_breached"];
   }
 
   async #savePreferences(changes) {

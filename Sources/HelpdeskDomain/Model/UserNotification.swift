@@ -9,6 +9,8 @@ public struct UserNotification: Sendable, Equatable {
         case assigned
         /// The customer wrote on a ticket assigned to you.
         case customerMessage = "customer_message"
+        /// A colleague named you in a message (`@Full Name` or `@` and the part of your email before the @).
+        case mention
         /// An agent answered your ticket (to its customer).
         case agentReply = "agent_reply"
         /// An SLA clock of a ticket assigned to you (admins: of an unassigned one) is at 80 %.

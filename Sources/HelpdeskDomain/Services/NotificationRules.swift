@@ -49,6 +49,9 @@ public struct NotificationRules: Sendable {
                     if ticket.customerId != actor.id {
                         result.append(note(.agentReply, to: ticket.customerId, ticket: ticket, actorName: actor.name, detail: Self.preview(message)))
                     }
+                    for colleague in Self.mentioned(in: message.content, among: staff) where colleague.id != actor.id {
+                        result.append(note(.mention, to: colleague.id, ticket: ticket, actorName: actor.name, detail: Self.preview(message)))
+                    }
                 case .system:
                     break
                 }
@@ -79,9 +82,34 @@ public struct NotificationRules: Sendable {
     public static func needsStaff(_ event: TicketEvent) -> Bool {
         switch event {
         case .created: true
-        case .changed(let change, _): change.ticket.assigneeId == nil && change.activities.contains { $0.kind == .slaWarning || $0.kind == .slaBreached }
+        case .changed(let change, let actor):
+            (change.ticket.assigneeId == nil && change.activities.contains { $0.kind == .slaWarning || $0.kind == .slaBreached })
+                || change.messages.contains { $0.sender == .agent && $0.senderId == actor.id && $0.content.contains("@") }
         case .read: false
         }
+    }
+
+    /// The staff a message names: `@` then their full name or the part of their email before the @,
+    /// in any case, standing as a word of its own (not inside an email address or a longer name).
+    static func mentioned(in text: String, among staff: [User]) -> [User] {
+        guard text.contains("@") else { return [] }
+        let text = text.lowercased()
+        return staff.filter { user in
+            let handles = [user.name.lowercased(), String(user.email.lowercased().prefix { $0 != "@" })]
+            return handles.contains { !$0.isEmpty && containsWord(text, "@" + $0) }
+        }
+    }
+
+    private static func containsWord(_ text: String, _ word: String) -> Bool {
+        var searched = text.startIndex..<text.endIndex
+        while let found = text.range(of: word, range: searched) {
+            let before = found.lowerBound == text.startIndex ? nil : text[text.index(before: found.lowerBound)]
+            let after = found.upperBound == text.endIndex ? nil : text[found.upperBound]
+            let isWordCharacter = { (character: Character?) in character.map { $0.isLetter || $0.isNumber } ?? false }
+            if !isWordCharacter(before) && !isWordCharacter(after) { return true }
+            searched = found.upperBound..<text.endIndex
+        }
+        return false
     }
 
     static func preview(_ message: Message) -> String {

@@ -41,6 +41,7 @@ extension AppConfig {
             self.webhooks.retry.firstDelay = Double(milliseconds) / 1000
         }
         if let hours = try integer("WEBHOOK_RETRY_HOURS", in: 0...720) { self.webhooks.retry.window = TimeInterval(hours) * 3600 }
+        if let days = try integer("WEBHOOK_LOG_DAYS", in: 1...3650) { self.webhooks.logRetention = TimeInterval(days) * 24 * 3600 }
         if let seconds = try integer("WEBHOOK_TIMEOUT_SECONDS", in: 1...300) { self.webhooks.timeout = .seconds(seconds) }
         if let origins = value("ALLOWED_ORIGINS") {
             self.allowedOrigins = origins.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }

@@ -47,7 +47,7 @@ public func buildApplication(
         client: try WebhookHTTPClient(
             policy: WebhookAddressPolicy(allowsPrivateTargets: config.webhooks.allowsPrivateTargets), timeout: config.webhooks.timeout
         ),
-        retry: config.webhooks.retry, logger: logger
+        settings: config.webhooks, logger: logger
     )
     let helpdesk = Helpdesk(
         storage: storage, config: config,

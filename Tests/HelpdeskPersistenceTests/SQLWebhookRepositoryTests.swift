@@ -47,6 +47,9 @@ import Testing
             try await webhooks.save(first)
             #expect(try await webhooks.delivery(id: first.id) == first)
             #expect(try await webhooks.nextPending(webhookId: "crm")?.payload == #"{"content":"second"}"#)
+            #expect(try await webhooks.prune(before: epoch) == 0, "only deliveries of older events go")
+            #expect(try await webhooks.prune(before: epoch.addingTimeInterval(1)) == 1, "pending ones stay")
+            #expect(try await webhooks.deliveries(webhookId: "crm", before: nil, limit: 10).map(\.id) == [log[0].id, log[1].id])
 
             #expect(try await webhooks.delete(id: "crm"))
             #expect(try await webhooks.deliveries(webhookId: "crm", before: nil, limit: 10).isEmpty)

@@ -1,6 +1,8 @@
 """Webhooks: admins register endpoints; deliveries are queued with the change, signed, sent in order,
 retried with backoff, logged, and sent at least once even when the server is killed mid-delivery."""
 
+import time
+
 import pytest
 from playwright.sync_api import expect
 
@@ -262,3 +264,39 @@ def test_an_admin_manages_endpoints_and_reads_the_log_on_the_webhooks_page(brows
     assert not has_horizontal_overflow(arabic)
     for each in (page, arabic):
         each.context.close()
+
+
+def test_an_endpoint_that_does_not_answer_in_time_is_tried_again(tmp_path, receiver):
+    desk = Desk(tmp_path, {**FAST_RETRIES, "HELPDESK_WEBHOOK_TIMEOUT_SECONDS": "1"})
+    try:
+        endpoint = receiver(hold=lambda n: n == 0)
+        webhook = desk.register(endpoint.url, events=["ticket.created"])
+        open_ticket(desk.customer)
+        first, second = endpoint.wait_for(2)
+        assert first.json["id"] == second.json["id"]
+        (delivered,) = desk.deliveries(webhook)
+        assert delivered["status"] == "delivered" and delivered["attempts"] == 2
+    finally:
+        endpoint.release()
+        desk.server.stop()
+
+
+def test_the_address_is_checked_again_on_every_attempt(tmp_path, receiver):
+    desk = Desk(tmp_path, FAST_RETRIES)
+    endpoint = receiver()
+    webhook = desk.register(endpoint.url, events=["ticket.created"])
+    desk.server.stop()
+    desk.env = {"HELPDESK_WEBHOOK_FIRST_RETRY_MS": "100"}
+    desk.start()
+    try:
+        open_ticket(desk.customer)
+        # Nothing reaches the receiver, so the delivery log is what there is to watch.
+        deadline = time.monotonic() + 15
+        while (delivery := desk.deliveries(webhook)[0])["attempts"] < 2:
+            assert time.monotonic() < deadline, f"the delivery was not tried twice: {delivery}"
+            time.sleep(0.05)
+        assert delivery["status"] == "pending" and delivery.get("responseStatus") is None
+        assert delivery["lastError"] == "refused: 127.0.0.1 is a private or loopback address"
+        assert endpoint.deliveries == []
+    finally:
+        desk.server.stop()

@@ -11,23 +11,27 @@ import Synchronization
 final class WebhookDispatcher: TicketEventPublisher, Service {
     /// How long a lane waits before reading the outbox again after the database failed it.
     static let storageRetryDelay: Duration = .seconds(1)
+    /// How often the log drops deliveries older than the retention.
+    static let pruneInterval: Duration = .seconds(3600)
 
     private let registry: WebhookRegistry
     private let repository: any WebhookRepository
     private let client: WebhookHTTPClient
     private let retry: WebhookRetryPolicy
+    private let logRetention: TimeInterval
     private let clock: any HelpdeskClock
     private let logger: Logger
     private let lanes = Mutex<[String: LaneWakeup]>([:])
 
     init(
         registry: WebhookRegistry, repository: any WebhookRepository, client: WebhookHTTPClient,
-        retry: WebhookRetryPolicy, clock: any HelpdeskClock = SystemClock(), logger: Logger
+        settings: WebhookSettings, clock: any HelpdeskClock = SystemClock(), logger: Logger
     ) {
         self.registry = registry
         self.repository = repository
         self.client = client
-        self.retry = retry
+        self.retry = settings.retry
+        self.logRetention = settings.logRetention
         self.clock = clock
         self.logger = logger
     }
@@ -49,6 +53,7 @@ final class WebhookDispatcher: TicketEventPublisher, Service {
 
     func run() async throws {
         await withDiscardingTaskGroup { group in
+            group.addTask { await self.pruneLog() }
             startLanes(in: &group)
             for await _ in registry.changes.cancelOnGracefulShutdown() {
                 startLanes(in: &group)
@@ -72,6 +77,19 @@ final class WebhookDispatcher: TicketEventPublisher, Service {
             } else {
                 wakeup.signal()
             }
+        }
+    }
+
+    /// Drops old delivered and failed deliveries now and then, so the log stays bounded.
+    private func pruneLog() async {
+        while !Task.isCancelled {
+            do {
+                let removed = try await repository.prune(before: clock.now().addingTimeInterval(-logRetention))
+                if removed > 0 { logger.info("Pruned the webhook delivery log", metadata: ["removed": "\(removed)"]) }
+            } catch {
+                logger.error("Could not prune the webhook delivery log", metadata: ["error": "\(error)"])
+            }
+            try? await Task.sleep(for: Self.pruneInterval)
         }
     }
 

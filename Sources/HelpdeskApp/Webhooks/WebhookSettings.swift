@@ -1,3 +1,4 @@
+import Foundation
 import HelpdeskDomain
 
 /// How webhook deliveries are sent.
@@ -8,6 +9,8 @@ public struct WebhookSettings: Sendable {
     public var retry = WebhookRetryPolicy()
     /// How long one attempt may take, connecting included.
     public var timeout: Duration = .seconds(10)
+    /// How long delivered and failed deliveries stay in the log.
+    public var logRetention: TimeInterval = 30 * 24 * 3600
 
     public init() {}
 }

@@ -15,4 +15,6 @@ public protocol WebhookRepository: Sendable {
     func nextPending(webhookId: String) async throws -> WebhookDelivery?
     /// Stores the delivery's status, attempts and next attempt.
     func save(_ delivery: WebhookDelivery) async throws
+    /// Removes delivered and failed deliveries of events older than `date`; answers how many.
+    func prune(before date: Date) async throws -> Int
 }

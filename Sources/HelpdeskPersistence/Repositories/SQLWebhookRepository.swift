@@ -79,6 +79,15 @@ public struct SQLWebhookRepository: WebhookRepository {
         }
     }
 
+    public func prune(before date: Date) async throws -> Int {
+        try await storage.transaction { db in
+            try await db.raw("""
+                DELETE FROM webhook_deliveries WHERE status <> 'pending' AND created_at < \(bind: date.epochMilliseconds)
+                """).run()
+            return try await db.raw("SELECT changes() AS n").first(decodingColumn: "n", as: Int.self) ?? 0
+        }
+    }
+
     /// Queues deliveries inside the caller's transaction (a ticket change's).
     static func enqueue(_ events: [QueuedWebhookEvent], in db: any SQLDatabase) async throws {
         for event in events {

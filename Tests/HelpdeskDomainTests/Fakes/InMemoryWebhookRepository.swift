@@ -29,4 +29,10 @@ actor InMemoryWebhookRepository: WebhookRepository {
     }
 
     func save(_ delivery: WebhookDelivery) { stored[delivery.id] = delivery }
+
+    func prune(before date: Date) -> Int {
+        let old = stored.values.filter { $0.status != .pending && $0.createdAt < date }
+        for delivery in old { stored[delivery.id] = nil }
+        return old.count
+    }
 }

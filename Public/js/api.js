@@ -53,6 +53,7 @@ export const api = {
   ticketSummary: (id) => request("GET", `/api/tickets/${encodeURIComponent(id)}/summary`),
   messages: (id, parameters) => request("GET", `/api/tickets/${encodeURIComponent(id)}/messages` + query(parameters)),
   updateTicket: (id, changes) => request("PATCH", `/api/tickets/${encodeURIComponent(id)}`, changes),
+  rateTicket: (id, rating) => request("PUT", `/api/tickets/${encodeURIComponent(id)}/rating`, rating),
   openTicket: (draft) => request("POST", "/api/user/tickets", draft),
   openTicketFor: (draft) => request("POST", "/api/tickets", draft),
 

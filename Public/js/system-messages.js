@@ -7,6 +7,9 @@ const PATTERNS = [
     t("system.statusChanged", { actor, from: t(`status.${from}`), to: t(`status.${to}`) })],
   [/^(?<actor>.+) assigned the ticket to (?<assignee>.+)\.$/, ({ actor, assignee }) => t("system.assigned", { actor, assignee })],
   [/^(?<actor>.+) removed the assignee\.$/, ({ actor }) => t("system.unassigned", { actor })],
+  [/^(?<actor>.+) rated the support (?<score>[1-5]) of 5\.$/, ({ actor, score }) => t("system.rated", { actor, score })],
+  [/^(?<actor>.+) changed the rating from (?<from>[1-5]) to (?<to>[1-5]) of 5\.$/, ({ actor, from, to }) =>
+    t("system.ratingChanged", { actor, from, to })],
 ];
 
 export function systemMessageText(content) {

@@ -185,5 +185,22 @@ public enum Schema {
             "CREATE INDEX webhook_deliveries_log ON webhook_deliveries (webhook_id, id)",
             "CREATE INDEX webhook_deliveries_pending ON webhook_deliveries (webhook_id, id) WHERE status = 'pending'",
         ]),
+        Migration(version: 9, name: "satisfaction ratings", statements: [
+            // The latest rating rides on the ticket; every resolution's rating is kept for reports.
+            "ALTER TABLE tickets ADD COLUMN rating TEXT",
+            """
+            CREATE TABLE ticket_ratings (
+                ticket_id TEXT NOT NULL REFERENCES tickets (id),
+                resolved_at BIGINT NOT NULL,
+                customer_id TEXT NOT NULL,
+                assignee_id TEXT,
+                score INTEGER NOT NULL,
+                comment TEXT NOT NULL,
+                created_at BIGINT NOT NULL,
+                updated_at BIGINT NOT NULL,
+                PRIMARY KEY (ticket_id, resolved_at))
+            """,
+            "CREATE INDEX ticket_ratings_created ON ticket_ratings (created_at)",
+        ]),
     ]
 }

@@ -24,6 +24,7 @@ MATRIX = [
     ("GET", "/api/tickets/{ticket}/messages", None, [401, 200, 404, 200, 200]),
     ("POST", "/api/tickets/{ticket}/messages", {"content": "Hello"}, [401, 201, 404, 201, 201]),
     ("POST", "/api/tickets/{ticket}/read", {}, [401, 200, 404, 200, 200]),
+    ("PUT", "/api/tickets/{ticket}/rating", {"score": 5}, [401, 409, 404, 403, 403]),
     ("GET", "/api/user/tickets", None, [401, 200, 200, 200, 200]),
     ("POST", "/api/user/tickets", "new_ticket", [401, 201, 201, 201, 201]),
     ("GET", "/api/users", None, [401, 403, 403, 403, 200]),

@@ -300,3 +300,16 @@ def test_the_address_is_checked_again_on_every_attempt(tmp_path, receiver):
         assert endpoint.deliveries == []
     finally:
         desk.server.stop()
+
+
+def test_a_rating_is_delivered_as_rating_created(desk, receiver):
+    endpoint = receiver()
+    desk.register(endpoint.url, events=["rating.created"])
+    ticket = open_ticket(desk.customer, title="Rated")
+    assert desk.agent.http.patch(f"/api/tickets/{ticket['id']}", json={"status": "resolved"}).status_code == 200
+    assert desk.customer.http.put(f"/api/tickets/{ticket['id']}/rating", json={"score": 5, "comment": "Great"}).status_code == 200
+    (delivery,) = endpoint.wait_for(1)
+    assert delivery.event == "rating.created" and delivery.signature_verifies(SECRET)
+    rating = delivery.json["data"]["rating"]
+    assert (rating["score"], rating["comment"], rating["current"]) == (5, "Great", True)
+    assert delivery.json["data"]["ticket"]["status"] == "resolved"

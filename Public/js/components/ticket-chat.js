@@ -4,6 +4,7 @@ import { api } from "../api.js";
 import { h, replaceChildren } from "../dom.js";
 import { formatDateTime, formatList, formatTime, t } from "../i18n.js";
 import { systemMessageText } from "../system-messages.js";
+import "./ticket-rating.js";
 
 const TYPING_REFRESH_MS = 3000;
 const TYPING_IDLE_MS = 3000;
@@ -102,6 +103,7 @@ export class TicketChat extends HTMLElement {
     composer.querySelector("textarea").disabled = closed;
     composer.querySelector("button").disabled = closed;
     this.#elements.closedNote.hidden = !closed;
+    if (this.#ticket.userId === this.#user.id) this.#elements.rating.update(this.#ticket);
   }
 
   #build() {
@@ -125,13 +127,15 @@ export class TicketChat extends HTMLElement {
         "aria-label": t("chat.history") }),
       typing: h("p", { className: "typing", "aria-live": "polite" }),
       closedNote: h("p", { className: "closed-note", hidden: true, "data-i18n": "chat.closed" }, t("chat.closed")),
+      rating: h("ticket-rating", { hidden: true }),
       composer,
     };
     const e = this.#elements;
     e.scroller = h("div", { className: "message-scroll" }, e.older, e.list);
     replaceChildren(this,
       h("header", { className: "chat-header" }, e.back, h("div", { className: "chat-heading" }, e.title, h("div", { className: "chat-meta" }, e.number, e.status)), e.presence),
-      e.scroller, e.typing, e.closedNote, composer);
+      e.scroller, e.typing, e.rating, e.closedNote, composer);
+    e.rating.configure({ onRated: (ticket) => this.updateTicket(ticket) });
     new IntersectionObserver((entries) => {
       if (entries.some((entry) => entry.isIntersecting)) this.#loadOlder();
     }, { root: e.scroller }).observe(e.older);

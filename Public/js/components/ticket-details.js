@@ -44,7 +44,7 @@ export class TicketDetails extends HTMLElement {
   /** Whether `ticket` differs from the one shown in anything this panel shows. */
   differs(ticket) {
     const shown = (t) => t && [t.id, t.status, t.priority, t.category, t.assigneeId, t.slaDeadline, t.firstResponseDue,
-      t.firstRespondedAt, t.nextResponseDue].join("|");
+      t.firstRespondedAt, t.nextResponseDue, t.rating?.updatedAt].join("|");
     return shown(ticket) !== shown(this.#ticket);
   }
 
@@ -101,6 +101,7 @@ export class TicketDetails extends HTMLElement {
             h("p", { dir: "auto" }, ticket.customerName),
             h("p", { className: "muted", dir: "ltr" }, ticket.customerEmail))
         : null,
+      this.#isStaff && ticket.rating ? this.#rating(ticket.rating) : null,
       h("section", { className: "sla" },
         h("h3", {}, t("details.sla")),
         h("dl", { className: "clocks" }, this.#clocks.map((clock) => [
@@ -126,6 +127,15 @@ export class TicketDetails extends HTMLElement {
     return h("li", {},
       h("span", { dir: "auto" }, t(`activity.${entry.action}`, values)),
       h("time", { datetime: entry.createdAt, title: formatDateTime(entry.createdAt) }, formatRelative(entry.createdAt)));
+  }
+
+  #rating(rating) {
+    return h("section", { className: "rating" },
+      h("h3", {}, t("details.rating")),
+      h("p", {}, h("span", { className: "stars", "aria-hidden": "true" }, "★".repeat(rating.score), h("span", { className: "unlit" }, "★".repeat(5 - rating.score))),
+        " ", t("rating.score", { score: rating.score }),
+        rating.current ? null : h("span", { className: "muted" }, " · ", t("details.ratingEarlier"))),
+      rating.comment ? h("blockquote", { dir: "auto" }, rating.comment) : null);
   }
 
   #value(action, value) {

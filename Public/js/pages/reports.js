@@ -92,7 +92,12 @@ function draw() {
       report.slaCompliance.map((line) => [t(`details.${line.target}`), line.tickets, line.breached,
         line.percent === null || line.percent === undefined ? "—" : `${formatNumber(line.percent)}%`])),
     section("agents", t("reports.agents"), [t("users.name"), t("reports.assigned"), t("reports.resolved"), t("reports.replies")],
-      report.agents.map((agent) => [agent.name, agent.assigned, agent.resolved, agent.replies])));
+      report.agents.map((agent) => [agent.name, agent.assigned, agent.resolved, agent.replies])),
+    section("ratings", t("reports.ratings"), [t("reports.score"), t("reports.ratingCount")],
+      ["5", "4", "3", "2", "1"].map((score) => [t("rating.score", { score }), report.ratings.distribution[score] ?? 0]),
+      h("p", { className: "muted" }, report.ratings.count
+        ? t("reports.average", { average: formatNumber(report.ratings.average), count: formatNumber(report.ratings.count) })
+        : t("reports.noRatings"))));
 }
 
 async function load() {

@@ -18,6 +18,12 @@ struct TicketController {
         group.get(":id/messages", use: messages)
         group.post(":id/messages", use: reply)
         group.post(":id/read", use: markRead)
+        group.put(":id/rating") { request, context in
+            let body = try await request.decodeJSON(RateTicketRequest.self, limit: maxBodyBytes)
+            return TicketDTO(try await tickets.rate(
+                try context.parameters.require("id"), score: body.score, comment: body.comment ?? "", as: context.user
+            ))
+        }
     }
 
     @Sendable func list(_ request: Request, context: AuthenticatedContext) async throws -> TicketListDTO {

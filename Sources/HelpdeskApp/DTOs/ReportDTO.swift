@@ -31,6 +31,13 @@ struct ReportDTO: ResponseEncodable {
         var replies: Int
     }
 
+    /// Ratings given in the period: how many of each score ("1"…"5") and their mean.
+    struct Ratings: Encodable {
+        var count: Int
+        var average: Double?
+        var distribution: [String: Int]
+    }
+
     var from: Date
     var to: Date
     var days: [Day]
@@ -39,6 +46,7 @@ struct ReportDTO: ResponseEncodable {
     var resolution: Durations
     var slaCompliance: [Compliance]
     var agents: [Agent]
+    var ratings: Ratings
 
     init(_ report: TicketReport) {
         from = report.from
@@ -57,5 +65,9 @@ struct ReportDTO: ResponseEncodable {
             Compliance(target: $0.target.rawValue, tickets: $0.tickets, breached: $0.breached, percent: $0.percent.map { ($0 * 10).rounded() / 10 })
         }
         agents = report.agents.map { Agent(userId: $0.userId, name: $0.name, assigned: $0.assigned, resolved: $0.resolved, replies: $0.replies) }
+        ratings = Ratings(
+            count: report.ratings.count, average: report.ratings.average.map { ($0 * 100).rounded() / 100 },
+            distribution: Dictionary(uniqueKeysWithValues: report.ratings.distribution.map { (String($0.key), $0.value) })
+        )
     }
 }

@@ -30,6 +30,7 @@ struct TicketDTO: ResponseEncodable {
     var updatedAt: Date
     var resolvedAt: Date?
     var closedAt: Date?
+    var rating: RatingDTO?
 
     init(_ view: TicketView) {
         let ticket = view.ticket
@@ -59,5 +60,6 @@ struct TicketDTO: ResponseEncodable {
         updatedAt = ticket.updatedAt
         resolvedAt = ticket.resolvedAt
         closedAt = ticket.closedAt
+        rating = ticket.rating.map { RatingDTO($0, of: ticket) }
     }
 }

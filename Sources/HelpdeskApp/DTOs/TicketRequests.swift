@@ -47,6 +47,12 @@ struct ReplyRequest: Decodable {
     var content: String
 }
 
+/// `PUT /api/tickets/{id}/rating`: 1–5 and an optional comment.
+struct RateTicketRequest: Decodable {
+    var score: Int
+    var comment: String?
+}
+
 /// `POST /api/tickets/{id}/read`; without `seq`, everything so far is read.
 struct ReadRequest: Decodable {
     var seq: Int?

@@ -4,13 +4,15 @@ import HelpdeskDomain
 /// The JSON body of a delivery: `{ id, type, createdAt, data: { ticket, … } }`.
 struct WebhookPayload: Encodable {
     /// What the event carries besides the ticket, by type: `messages` (ticket.created), `message`
-    /// (message.created), `changes` (ticket.updated) or `activity` (ticket.assigned, sla.*).
+    /// (message.created), `changes` (ticket.updated), `activity` (ticket.assigned, sla.*) or
+    /// `rating` (rating.created).
     struct Data: Encodable {
         var ticket: TicketDTO
         var messages: [MessageDTO]?
         var message: MessageDTO?
         var changes: [ActivityDTO]?
         var activity: ActivityDTO?
+        var rating: RatingDTO?
     }
 
     var id: String
@@ -27,7 +29,8 @@ struct WebhookPayload: Encodable {
         case .ticketCreated: data.messages = event.messages.map(MessageDTO.init)
         case .messageCreated: data.message = event.messages.first.map(MessageDTO.init)
         case .ticketUpdated: data.changes = event.activities.map(ActivityDTO.init)
-        case .ticketAssigned, .slaWarning, .slaBreached, .ratingCreated: data.activity = event.activities.first.map(ActivityDTO.init)
+        case .ticketAssigned, .slaWarning, .slaBreached: data.activity = event.activities.first.map(ActivityDTO.init)
+        case .ratingCreated: data.rating = event.ticket.rating.map { RatingDTO($0, of: event.ticket) }
         }
         self.data = data
     }

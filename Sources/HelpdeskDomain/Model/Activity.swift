@@ -15,6 +15,10 @@ public struct Activity: Codable, Sendable, Equatable {
         case slaWarning = "sla_warning"
         /// An SLA clock passed its deadline; `toValue` names the target.
         case slaBreached = "sla_breached"
+        /// The customer rated the resolution; `toValue` is the score.
+        case rated
+        /// The customer changed their rating; `fromValue` and `toValue` are the scores.
+        case ratingChanged = "rating_changed"
     }
 
     public var id: String

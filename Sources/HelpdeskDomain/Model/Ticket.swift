@@ -32,6 +32,8 @@ public struct Ticket: Codable, Sendable, Equatable {
     public var updatedAt: Date
     public var resolvedAt: Date?
     public var closedAt: Date?
+    /// The customer's latest rating, of this resolution or an earlier one.
+    public var rating: TicketRating?
 
     public init(
         id: String, ticketNumber: String, title: String, category: String,
@@ -40,7 +42,7 @@ public struct Ticket: Codable, Sendable, Equatable {
         assigneeId: String? = nil, assigneeName: String? = nil, assigneeAvatar: String? = nil,
         lastMessage: String? = nil, lastMessageAt: Date? = nil, lastSeq: Int = 0,
         slaDeadline: Date, createdAt: Date, updatedAt: Date,
-        resolvedAt: Date? = nil, closedAt: Date? = nil, sla: TicketSla = TicketSla()
+        resolvedAt: Date? = nil, closedAt: Date? = nil, sla: TicketSla = TicketSla(), rating: TicketRating? = nil
     ) {
         self.id = id
         self.ticketNumber = ticketNumber
@@ -64,5 +66,6 @@ public struct Ticket: Codable, Sendable, Equatable {
         self.resolvedAt = resolvedAt
         self.closedAt = closedAt
         self.sla = sla
+        self.rating = rating
     }
 }

@@ -69,6 +69,23 @@ public struct TicketReport: Sendable, Equatable {
         }
     }
 
+    /// The satisfaction ratings given in the period.
+    public struct Ratings: Sendable, Equatable {
+        /// How many of each score, 1 to 5.
+        public var distribution: [Int: Int]
+
+        public init(distribution: [Int: Int]) {
+            self.distribution = distribution
+        }
+
+        public var count: Int { distribution.values.reduce(0, +) }
+
+        /// The mean score; nil without ratings.
+        public var average: Double? {
+            count == 0 ? nil : Double(distribution.map { $0.key * $0.value }.reduce(0, +)) / Double(count)
+        }
+    }
+
     public var from: Date
     public var to: Date
     public var days: [Day]
@@ -78,10 +95,11 @@ public struct TicketReport: Sendable, Equatable {
     public var resolution: Durations
     public var compliance: [Compliance]
     public var agents: [AgentLine]
+    public var ratings: Ratings
 
     public init(
         from: Date, to: Date, days: [Day], backlogByStatus: [TicketStatus: Int], backlogByPriority: [TicketPriority: Int],
-        firstResponse: Durations, resolution: Durations, compliance: [Compliance], agents: [AgentLine]
+        firstResponse: Durations, resolution: Durations, compliance: [Compliance], agents: [AgentLine], ratings: Ratings
     ) {
         self.from = from
         self.to = to
@@ -92,5 +110,6 @@ public struct TicketReport: Sendable, Equatable {
         self.resolution = resolution
         self.compliance = compliance
         self.agents = agents
+        self.ratings = ratings
     }
 }

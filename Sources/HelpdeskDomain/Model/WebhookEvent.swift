@@ -22,8 +22,9 @@ public struct WebhookEvent: Sendable, Equatable {
     /// The events a change makes, in the order they happened: a new ticket is one `ticket.created`
     /// carrying its first messages; a later change makes a `message.created` per message someone
     /// wrote (the system's notes about changes are left out: the changes have events of their own),
-    /// then, in the order of its activity entries, one `ticket.updated` with all its field changes,
-    /// a `ticket.assigned` per (un)assignment and an `sla.warning`/`sla.breached` per alert.
+    /// then, in the order of its activity entries, one `ticket.updated` with all its field changes
+    /// (a changed rating included), a `ticket.assigned` per (un)assignment, an
+    /// `sla.warning`/`sla.breached` per alert and a `rating.created` for a new rating.
     public static func events(in change: TicketChange, isNew: Bool) -> [WebhookEvent] {
         let ticket = change.ticket
         if isNew {
@@ -55,6 +56,8 @@ public struct WebhookEvent: Sendable, Equatable {
         case .assigned, .unassigned: .ticketAssigned
         case .slaWarning: .slaWarning
         case .slaBreached: .slaBreached
+        case .rated: .ratingCreated
+        case .ratingChanged: .ticketUpdated
         }
     }
 }

@@ -86,6 +86,32 @@ public struct TicketEditor: Sendable {
         return change
     }
 
+    /// Rates the ticket's current resolution, or changes that rating within 7 days; nil when it
+    /// would stay as it is. The caller checked that the actor is the ticket's customer.
+    public func rate(score: Int, comment: String, on ticket: Ticket) throws -> TicketChange? {
+        guard let resolvedAt = ticket.resolvedAt, ticket.status == .resolved || ticket.status == .closed else {
+            throw HelpdeskError.conflict("Only a resolved ticket can be rated.")
+        }
+        var change = TicketChange(ticket: ticket)
+        if let earlier = ticket.rating, earlier.rates(ticket) {
+            guard earlier.score != score || earlier.comment != comment else { return nil }
+            guard now.timeIntervalSince(earlier.createdAt) <= TicketRating.changeableFor else {
+                throw HelpdeskError.conflict("A rating can be changed for 7 days after it was given.")
+            }
+            change.ticket.rating = TicketRating(score: score, comment: comment, resolvedAt: resolvedAt, createdAt: earlier.createdAt, updatedAt: now)
+            record(.ratingChanged, from: String(earlier.score), to: String(score), in: &change)
+            if earlier.score != score {
+                systemMessage("\(actor.name) changed the rating from \(earlier.score) to \(score) of 5.", in: &change)
+            }
+        } else {
+            change.ticket.rating = TicketRating(score: score, comment: comment, resolvedAt: resolvedAt, createdAt: now, updatedAt: now)
+            record(.rated, from: nil, to: String(score), in: &change)
+            systemMessage("\(actor.name) rated the support \(score) of 5.", in: &change)
+        }
+        change.ticket.updatedAt = now
+        return change
+    }
+
     /// The first state of a new ticket: its first message and a `created` activity entry.
     public func open(_ draft: NewTicket, number: String, customer: User) -> TicketChange {
         var ticket = Ticket(

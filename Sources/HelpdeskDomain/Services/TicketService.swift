@@ -136,6 +136,24 @@ public struct TicketService: Sendable {
         return try await view(change.ticket.id, as: actor)
     }
 
+    /// The ticket's customer rates its resolution (1–5, with an optional comment), or changes that
+    /// rating within 7 days.
+    public func rate(_ reference: String, score: Int, comment: String, as actor: User) async throws -> TicketView {
+        guard TicketRating.scores.contains(score) else {
+            throw HelpdeskError.invalidField("score", "must be a whole number from 1 to 5")
+        }
+        let comment = Validate.trimmingWhiteSpace(comment).isEmpty
+            ? "" : try Validate.text(comment, field: "comment", maxLength: TicketRating.maxCommentLength)
+        let ticket = try await readable(reference, as: actor)
+        guard Permissions.canRate(ticket, as: actor) else { throw HelpdeskError.forbidden("Only the ticket's customer rates it.") }
+        let editor = TicketEditor(actor: actor, now: clock.now(), sla: slaPolicies.current())
+        let change = try await tickets.update(reference: ticket.id) { current in
+            try editor.rate(score: score, comment: comment, on: current)
+        }
+        if !change.activities.isEmpty { events.publish(.changed(change, actor: actor)) }
+        return try await view(change.ticket.id, as: actor)
+    }
+
     /// Stores a reply and returns it with its sequence number; one transaction reads, checks and writes.
     public func reply(to reference: String, content: String, as actor: User) async throws -> Message {
         let content = try Validate.text(content, field: "content", maxLength: settings.maxMessageLength)

@@ -51,6 +51,11 @@ public enum Permissions {
         return user.role.isStaff || status == .closed || status == .open
     }
 
+    /// Only the customer whose ticket it is rates how it was handled.
+    public static func canRate(_ ticket: Ticket, as user: User) -> Bool {
+        ticket.customerId == user.id
+    }
+
     /// Only active agents and admins can be assigned.
     public static func canBeAssigned(_ user: User) -> Bool {
         user.role.isStaff && !user.isDisabled

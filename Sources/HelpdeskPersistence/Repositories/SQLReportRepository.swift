@@ -92,10 +92,16 @@ public struct SQLReportRepository: ReportRepository {
             )
         }
 
+        let scores = try await counts("""
+            SELECT CAST(score AS TEXT) AS score, COUNT(*) AS n FROM ticket_ratings
+            WHERE created_at >= \(bind: start) AND created_at < \(bind: end) GROUP BY score
+            """, key: "score")
+        let ratings = TicketReport.Ratings(distribution: Dictionary(uniqueKeysWithValues: TicketRating.scores.map { ($0, scores[String($0)] ?? 0) }))
+
         return TicketReport(
             from: from, to: to, days: days, backlogByStatus: byStatus, backlogByPriority: byPriority,
             firstResponse: TicketReport.Durations(firstResponse), resolution: TicketReport.Durations(resolution),
-            compliance: compliance, agents: agents
+            compliance: compliance, agents: agents, ratings: ratings
         )
     }
 

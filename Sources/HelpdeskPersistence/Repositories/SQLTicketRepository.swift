@@ -305,6 +305,9 @@ public struct SQLTicketRepository: TicketRepository {
             } else {
                 try await insert(ticket, into: db)
             }
+            if let rating = ticket.rating, rating != stored[id]?.rating {
+                try await save(rating, of: ticket, in: db)
+            }
         }
         for message in changes.flatMap(\.messages) {
             try await insert(message, into: db)
@@ -330,6 +333,16 @@ public struct SQLTicketRepository: TicketRepository {
             let assignments: [SQLQueryString] = changed.map { "\(unsafeRaw: $0.name) = \(bind: $0.value(ticket))" }
             return "UPDATE tickets SET \(assignments.joined(separator: ", ")) WHERE id = \(bind: ticket.id)"
         })
+    }
+
+    /// Keeps each resolution's rating (for reports), replacing an earlier version of the same one.
+    private static func save(_ rating: TicketRating, of ticket: Ticket, in db: any SQLDatabase) async throws {
+        try await db.raw("""
+            INSERT INTO ticket_ratings (ticket_id, resolved_at, customer_id, assignee_id, score, comment, created_at, updated_at)
+            VALUES (\(bind: ticket.id), \(bind: rating.resolvedAt.epochMilliseconds), \(bind: ticket.customerId), \(bind: ticket.assigneeId),
+                    \(bind: rating.score), \(bind: rating.comment), \(bind: rating.createdAt.epochMilliseconds), \(bind: rating.updatedAt.epochMilliseconds))
+            ON CONFLICT (ticket_id, resolved_at) DO UPDATE SET score = excluded.score, comment = excluded.comment, updated_at = excluded.updated_at
+            """).run()
     }
 
     private static func insert(_ message: Message, into db: any SQLDatabase) async throws {

@@ -48,6 +48,7 @@ struct TicketColumn: Sendable {
         column("resolution_started_at") { $0.sla.resolutionStartedAt?.epochMilliseconds },
         column("resolution_used_ms") { Int64(($0.sla.resolutionUsed * 1000).rounded()) },
         TicketColumn(name: "sla_alerts", value: { SlaAlertsColumn.encode($0.sla.alerted) }, differs: { $0.sla.alerted != $1.sla.alerted }),
+        TicketColumn(name: "rating", value: { RatingColumn.encode($0.rating) }, differs: { $0.rating != $1.rating }),
     ]
 
     /// The columns whose stored values differ between the two states of a ticket.

@@ -33,6 +33,7 @@ struct TicketRow {
     var resolutionStartedAt: Int64?
     var resolutionUsedMilliseconds: Int64
     var slaAlerts: String
+    var rating: TicketRating?
     var unreadCount: Int
     var unreadByCustomer: Int
 
@@ -67,6 +68,7 @@ struct TicketRow {
         resolutionStartedAt = try row.decode(column: "resolution_started_at", as: Int64?.self)
         resolutionUsedMilliseconds = try row.decode(column: "resolution_used_ms", as: Int64.self)
         slaAlerts = try row.decode(column: "sla_alerts", as: String.self)
+        rating = try RatingColumn.decode(try row.decode(column: "rating", as: String?.self))
         unreadCount = try row.decode(column: "unread_count", as: Int.self)
         unreadByCustomer = try row.decode(column: "unread_by_customer", as: Int.self)
     }
@@ -90,7 +92,8 @@ struct TicketRow {
                 resolutionStartedAt: resolutionStartedAt.map(Date.init(epochMilliseconds:)),
                 resolutionUsed: TimeInterval(resolutionUsedMilliseconds) / 1000,
                 alerted: SlaAlertsColumn.decode(slaAlerts)
-            )
+            ),
+            rating: rating
         )
         return TicketView(ticket: ticket, unreadCount: unreadCount, unreadByCustomer: unreadByCustomer)
     }

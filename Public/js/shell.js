@@ -52,7 +52,7 @@ export function languageSwitch() {
 function drawHeader(user, realtime) {
   const bell = document.createElement("notification-bell");
   const header = document.querySelector(".app-header");
-  const links = user.role === "customer" ? [] : [["/admin/tickets", "nav.tickets"], ["/admin/reports", "nav.reports"],
+  const links = user.role === "customer" ? [] : [["/admin/tickets", "nav.tickets"], ["/admin/quick-replies", "nav.quickReplies"], ["/admin/reports", "nav.reports"],
     ...(user.role === "admin" ? [["/admin/users", "nav.users"], ["/admin/sla", "nav.sla"], ["/admin/webhooks", "nav.webhooks"]] : [])];
   replaceChildren(header,
     h("a", { className: "brand", href: homeFor(user) }, h("span", { className: "brand-mark", "aria-hidden": "true" }), h("span", { "data-i18n": "app.name" })),

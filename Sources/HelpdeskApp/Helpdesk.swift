@@ -11,6 +11,7 @@ public struct Helpdesk: Sendable {
     public let notifications: NotificationService
     public let reports: ReportService
     public let webhooks: WebhookService
+    public let quickReplies: QuickReplyService
     /// The endpoints in force, which decide what each ticket change queues for delivery.
     let webhookRegistry: WebhookRegistry
 
@@ -63,6 +64,9 @@ public struct Helpdesk: Sendable {
         self.slaPolicies = SlaPolicyService(repository: SQLSlaPolicyRepository(storage: storage), source: policy)
         self.notifications = NotificationService(notifications: SQLNotificationRepository(storage: storage), users: users, clock: clock)
         self.reports = ReportService(reports: SQLReportRepository(storage: storage))
+        self.quickReplies = QuickReplyService(
+            replies: SQLQuickReplyRepository(storage: storage), tickets: tickets, clock: clock, maxTextLength: config.desk.maxMessageLength
+        )
         self.webhooks = WebhookService(
             webhooks: SQLWebhookRepository(storage: storage),
             targets: WebhookAddressPolicy(allowsPrivateTargets: config.webhooks.allowsPrivateTargets),

@@ -202,5 +202,18 @@ public enum Schema {
             """,
             "CREATE INDEX ticket_ratings_created ON ticket_ratings (created_at)",
         ]),
+        Migration(version: 10, name: "quick replies", statements: [
+            """
+            CREATE TABLE quick_replies (
+                id TEXT PRIMARY KEY,
+                owner_id TEXT REFERENCES users (id),
+                shortcut TEXT NOT NULL,
+                text TEXT NOT NULL,
+                created_at BIGINT NOT NULL,
+                updated_at BIGINT NOT NULL)
+            """,
+            // One shortcut per scope: the shared replies ('') and each owner's own.
+            "CREATE UNIQUE INDEX quick_replies_shortcut ON quick_replies (COALESCE(owner_id, ''), shortcut)",
+        ]),
     ]
 }

@@ -38,6 +38,8 @@ MATRIX = [
     ("GET", "/api/reports/summary", None, [401, 403, 403, 200, 200]),
     ("POST", "/api/notifications/read", {}, [401, 200, 200, 200, 200]),
     ("PUT", "/api/sla-policies", "default_sla_policy", [401, 403, 403, 403, 200]),
+    ("GET", "/api/quick-replies", None, [401, 403, 403, 200, 200]),
+    ("POST", "/api/quick-replies", "new_quick_reply", [401, 403, 403, 201, 201]),
     ("GET", "/api/webhooks", None, [401, 403, 403, 403, 200]),
     ("POST", "/api/webhooks", "new_webhook", [401, 403, 403, 403, 201]),
     ("GET", "/api/webhooks/{webhook}", None, [401, 403, 403, 403, 200]),
@@ -77,6 +79,8 @@ def body_for(kind, customer_a):
         hours = {"urgent": (1, 1, 4), "high": (4, 4, 12), "medium": (8, 8, 24), "low": (24, 24, 72)}
         return {"targets": {priority: {"firstResponseSeconds": a * 3600, "nextResponseSeconds": b * 3600, "resolutionSeconds": c * 3600}
                             for priority, (a, b, c) in hours.items()}}
+    if kind == "new_quick_reply":
+        return {"shortcut": f"matrix{next(_emails)}", "text": "Hello {{customer.name}}"}
     if kind == "new_webhook":
         return {"url": "https://hooks.example.invalid/matrix", "events": ["ticket.created"], "isActive": False}
     if kind == "new_user":

@@ -4,6 +4,7 @@ import { api } from "../api.js";
 import { h, replaceChildren } from "../dom.js";
 import { formatDateTime, formatList, formatTime, t } from "../i18n.js";
 import { systemMessageText } from "../system-messages.js";
+import "./quick-reply-picker.js";
 import "./ticket-rating.js";
 
 const TYPING_REFRESH_MS = 3000;
@@ -69,6 +70,7 @@ export class TicketChat extends HTMLElement {
       this.#lastMarkedSeq = 0;
       this.#elements.list.replaceChildren();
       this.#elements.composer.querySelector("textarea").value = "";
+      this.#elements.picker?.reset();
     }
     this.hidden = false;
     this.#hasOlder = detail.hasOlderMessages;
@@ -128,6 +130,7 @@ export class TicketChat extends HTMLElement {
       typing: h("p", { className: "typing", "aria-live": "polite" }),
       closedNote: h("p", { className: "closed-note", hidden: true, "data-i18n": "chat.closed" }, t("chat.closed")),
       rating: h("ticket-rating", { hidden: true }),
+      picker: this.#user.role === "customer" ? null : h("quick-reply-picker"),
       composer,
     };
     const e = this.#elements;
@@ -136,6 +139,10 @@ export class TicketChat extends HTMLElement {
       h("header", { className: "chat-header" }, e.back, h("div", { className: "chat-heading" }, e.title, h("div", { className: "chat-meta" }, e.number, e.status)), e.presence),
       e.scroller, e.typing, e.rating, e.closedNote, composer);
     e.rating.configure({ onRated: (ticket) => this.updateTicket(ticket) });
+    if (e.picker) {
+      composer.append(e.picker);
+      e.picker.attach({ textarea, form: composer, load: () => api.quickReplies(this.#ticket.id).then((data) => data.quickReplies) });
+    }
     new IntersectionObserver((entries) => {
       if (entries.some((entry) => entry.isIntersecting)) this.#loadOlder();
     }, { root: e.scroller }).observe(e.older);

@@ -11,6 +11,7 @@ struct WebPageController {
         ("admin/sla", "sla.html"),
         ("admin/reports", "reports.html"),
         ("admin/webhooks", "webhooks.html"),
+        ("admin/quick-replies", "quick-replies.html"),
         ("user/support", "support.html"),
     ]
 

@@ -51,6 +51,16 @@ public enum Permissions {
         return user.role.isStaff || status == .closed || status == .open
     }
 
+    /// Agents and admins keep and use quick replies.
+    public static func canUseQuickReplies(as user: User) -> Bool {
+        user.role.isStaff
+    }
+
+    /// Shared quick replies speak for the whole desk, so admins keep them.
+    public static func canManageSharedQuickReplies(as user: User) -> Bool {
+        user.role == .admin
+    }
+
     /// Only the customer whose ticket it is rates how it was handled.
     public static func canRate(_ ticket: Ticket, as user: User) -> Bool {
         ticket.customerId == user.id

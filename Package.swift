@@ -34,6 +34,10 @@ let package = Package(
             providers: [.apt(["libsqlite3-dev"])]
         ),
         .target(
+            name: "CHelpdeskSearch",
+            dependencies: ["CSQLite"]
+        ),
+        .target(
             name: "HelpdeskDomain",
             exclude: ["README.md"],
             swiftSettings: strict
@@ -103,6 +107,7 @@ let package = Package(
             dependencies: [
                 "HelpdeskDomain",
                 "CSQLite",
+                "CHelpdeskSearch",
                 .product(name: "SQLKit", package: "sql-kit"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "NIOCore", package: "swift-nio"),

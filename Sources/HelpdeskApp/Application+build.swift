@@ -110,6 +110,7 @@ func buildRouter(_ helpdesk: Helpdesk, config: AppConfig) -> Router<HelpdeskRequ
     NotificationController(notifications: helpdesk.notifications, maxBodyBytes: config.maxBodyBytes).addRoutes(to: api.group("notifications"))
     ReportController(reports: helpdesk.reports).addRoutes(to: api.group("reports"))
     WebhookController(webhooks: helpdesk.webhooks, maxBodyBytes: config.maxBodyBytes).addRoutes(to: api.group("webhooks"))
+    SearchController(search: helpdesk.search).addRoutes(to: api.group("search"))
     QuickReplyController(replies: helpdesk.quickReplies, maxBodyBytes: config.maxBodyBytes).addRoutes(to: api.group("quick-replies"))
     return router
 }

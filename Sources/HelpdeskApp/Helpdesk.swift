@@ -12,6 +12,7 @@ public struct Helpdesk: Sendable {
     public let reports: ReportService
     public let webhooks: WebhookService
     public let quickReplies: QuickReplyService
+    public let search: SearchService
     /// The endpoints in force, which decide what each ticket change queues for delivery.
     let webhookRegistry: WebhookRegistry
 
@@ -64,6 +65,7 @@ public struct Helpdesk: Sendable {
         self.slaPolicies = SlaPolicyService(repository: SQLSlaPolicyRepository(storage: storage), source: policy)
         self.notifications = NotificationService(notifications: SQLNotificationRepository(storage: storage), users: users, clock: clock)
         self.reports = ReportService(reports: SQLReportRepository(storage: storage))
+        self.search = SearchService(index: SQLSearchRepository(storage: storage))
         self.quickReplies = QuickReplyService(
             replies: SQLQuickReplyRepository(storage: storage), tickets: tickets, clock: clock, maxTextLength: config.desk.maxMessageLength
         )

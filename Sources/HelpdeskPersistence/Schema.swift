@@ -215,5 +215,29 @@ public enum Schema {
             // One shortcut per scope: the shared replies ('') and each owner's own.
             "CREATE UNIQUE INDEX quick_replies_shortcut ON quick_replies (COALESCE(owner_id, ''), shortcut)",
         ]),
+        Migration(version: 11, name: "full-text search over messages and titles", statements: [
+            // Indexes over the rows' own text (external content), through the `helpdesk` tokenizer
+            // (Arabic folded, English stems), filled by triggers inside the writing transaction.
+            "CREATE VIRTUAL TABLE messages_fts USING fts5(content, content = 'messages', content_rowid = 'rowid', tokenize = 'helpdesk')",
+            """
+            CREATE TRIGGER messages_fts_insert AFTER INSERT ON messages WHEN new.sender <> 'system' BEGIN
+                INSERT INTO messages_fts (rowid, content) VALUES (new.rowid, new.content);
+            END
+            """,
+            "INSERT INTO messages_fts (rowid, content) SELECT rowid, content FROM messages WHERE sender <> 'system'",
+            "CREATE VIRTUAL TABLE tickets_fts USING fts5(title, content = 'tickets', content_rowid = 'rowid', tokenize = 'helpdesk')",
+            """
+            CREATE TRIGGER tickets_fts_insert AFTER INSERT ON tickets BEGIN
+                INSERT INTO tickets_fts (rowid, title) VALUES (new.rowid, new.title);
+            END
+            """,
+            """
+            CREATE TRIGGER tickets_fts_title AFTER UPDATE OF title ON tickets BEGIN
+                INSERT INTO tickets_fts (tickets_fts, rowid, title) VALUES ('delete', old.rowid, old.title);
+                INSERT INTO tickets_fts (rowid, title) VALUES (new.rowid, new.title);
+            END
+            """,
+            "INSERT INTO tickets_fts (rowid, title) SELECT rowid, title FROM tickets",
+        ]),
     ]
 }

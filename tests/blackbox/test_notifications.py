@@ -46,8 +46,14 @@ def test_each_side_hears_about_what_concerns_them_and_nobody_else(server, admin)
 def test_marking_read_counts_down_and_touches_only_the_owners_notifications(server, admin):
     agent = make_user(server, admin, "agent", "Reader Agent")
     customer = make_user(server, admin, "customer", "Reader Customer")
-    tickets = [customer.http.post("/api/user/tickets", json={"title": unique("Read "), "category": "general", "content": "x"}).json()
-               for _ in range(3)]
+    live = LiveClient(server, agent.token)
+    try:
+        tickets = [customer.http.post("/api/user/tickets", json={"title": unique("Read "), "category": "general", "content": "x"}).json()
+                   for _ in range(3)]
+        for ticket in tickets:  # recorded just after each commit: wait until they are
+            live.wait_for("notification", lambda note, ticket=ticket: note["ticketId"] == ticket["id"])
+    finally:
+        live.close()
     page = notifications(agent)
     mine = [note for note in page["notifications"] if note["ticketId"] in {t["id"] for t in tickets}]
     assert len(mine) == 3 and page["unreadCount"] >= 3

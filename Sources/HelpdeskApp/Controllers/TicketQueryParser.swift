@@ -5,14 +5,9 @@ import Hummingbird
 enum TicketQueryParser {
     static func parse(_ parameters: QueryParameters, callerId: String) throws -> TicketQuery {
         var query = TicketQuery()
-        query.statuses = try list(parameters, "status").map { try WireEnum.parse($0, field: "status") }
-        query.priorities = try list(parameters, "priority").map { try WireEnum.parse($0, field: "priority") }
-        switch parameters.get("assignee") {
-        case nil, "": query.assignee = .anyone
-        case "me": query.assignee = .user(callerId)
-        case "unassigned", "none": query.assignee = .unassigned
-        case let id?: query.assignee = .user(id)
-        }
+        query.statuses = try statuses(parameters)
+        query.priorities = try priorities(parameters)
+        query.assignee = assignee(parameters, callerId: callerId)
         query.category = parameters.get("category").flatMap { $0.isEmpty ? nil : $0.lowercased() }
         query.text = parameters.get("q").flatMap { $0.isEmpty ? nil : $0 }
         if let sort = parameters.get("sort") {
@@ -38,6 +33,24 @@ enum TicketQueryParser {
             query.cursor = parsed
         }
         return query
+    }
+
+    static func statuses(_ parameters: QueryParameters) throws -> [TicketStatus] {
+        try list(parameters, "status").map { try WireEnum.parse($0, field: "status") }
+    }
+
+    static func priorities(_ parameters: QueryParameters) throws -> [TicketPriority] {
+        try list(parameters, "priority").map { try WireEnum.parse($0, field: "priority") }
+    }
+
+    /// `me`, `unassigned` (or `none`), a user id, or anyone when absent.
+    static func assignee(_ parameters: QueryParameters, callerId: String) -> TicketQuery.Assignee {
+        switch parameters.get("assignee") {
+        case nil, "": .anyone
+        case "me": .user(callerId)
+        case "unassigned", "none": .unassigned
+        case let id?: .user(id)
+        }
     }
 
     /// A parameter given repeatedly or comma-separated.

@@ -3,7 +3,7 @@ import Foundation
 /// One entry in a ticket's conversation.
 public struct Message: Codable, Sendable, Equatable {
     /// Who wrote a message: the customer, an agent (or admin), or the system itself.
-    public enum Sender: String, Codable, Sendable {
+    public enum Sender: String, Codable, Sendable, CaseIterable {
         case customer
         case agent
         case system

@@ -1,3 +1,4 @@
+import CHelpdeskSearch
 import CSQLite
 
 /// One SQLite connection over the C API, with its prepared statements cached by SQL text.
@@ -31,6 +32,11 @@ final class SQLiteConnection {
             throw error
         }
         sqlite3_extended_result_codes(handle, 1)
+        let registered = helpdesk_search_register(handle)
+        guard registered == SQLITE_OK else {
+            sqlite3_close_v2(handle)
+            throw SQLiteError(code: registered, message: "cannot register the search tokenizer")
+        }
     }
 
     deinit {

@@ -49,6 +49,7 @@ export const api = {
   tickets: (parameters) => request("GET", "/api/tickets" + query(parameters)),
   ownTickets: (parameters) => request("GET", "/api/user/tickets" + query(parameters)),
   stats: () => request("GET", "/api/tickets/stats"),
+  search: (parameters) => request("GET", "/api/search" + query(parameters)),
   ticket: (id) => request("GET", `/api/tickets/${encodeURIComponent(id)}`),
   ticketSummary: (id) => request("GET", `/api/tickets/${encodeURIComponent(id)}/summary`),
   messages: (id, parameters) => request("GET", `/api/tickets/${encodeURIComponent(id)}/messages` + query(parameters)),

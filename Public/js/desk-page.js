@@ -19,13 +19,14 @@ export class DeskPage {
     this.modal = document.querySelector("create-ticket-modal");
     this.onStatsChanged = onStatsChanged;
 
-    this.list.configure({ load, showCustomer: user.role !== "customer", dueSoonSeconds: desk.dueSoonSeconds });
+    this.list.configure({ load, search: api.search, showCustomer: user.role !== "customer", dueSoonSeconds: desk.dueSoonSeconds });
     this.chat.configure({ user, realtime, desk, onRead: (id) => this.list.markRead(id) });
     this.details.configure({ user, desk });
     this.modal.configure({ user, desk });
 
     this.list.addEventListener("ticketselect", async ({ detail }) => {
       await this.open(detail.ticket.id);
+      if (detail.seq && this.chat.ticketId === detail.ticket.id) await this.chat.reveal(detail.seq);
       if (detail.byKeyboard) this.chat.focusComposer();
     });
     this.chat.addEventListener("back", () => this.#showList());

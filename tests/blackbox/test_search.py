@@ -109,3 +109,35 @@ def test_bad_searches_are_refused_naming_the_field(corpus, params, field):
 def test_query_syntax_is_taken_literally(corpus):
     for text in ['"unbalanced', "printer AND OR NOT", "NEAR(printer jam)", "col:printer", "printer*", "-printer", "^printer"]:
         assert corpus["agent"].http.get("/api/search", params={"q": text}).status_code == 200, text
+
+
+def test_the_console_search_box_finds_an_old_message_and_jumps_to_it(browser, server, admin):
+    from playwright.sync_api import expect
+
+    from web_pages import open_page
+
+    agent = make_user(server, admin, "agent", "Jo Jumper")
+    customer = make_user(server, admin, "customer", "Kim Longtalk")
+    word = unique("quasar")
+    ticket = open_ticket(customer, title="A long conversation")
+    for index in range(80):
+        content = f"The {word} blinked at 3 am" if index == 2 else f"Message number {index}"
+        assert customer.http.post(f"/api/tickets/{ticket['id']}/messages", json={"content": content}).status_code == 201
+    email = agent.user["email"]
+    page = open_page(browser, server, email, "password-" + email, "/admin/tickets")
+    page.locator("ticket-list .search").fill(word)
+    result = page.locator("ticket-list .search-result[data-kind=message]")
+    expect(result).to_have_count(1)
+    expect(result.locator("mark")).to_have_text(word)
+    expect(result.locator(".item-title")).to_have_text("A long conversation")
+    result.click()
+    found = page.locator("ticket-chat .message.found")
+    expect(found).to_have_count(1)
+    expect(found.locator(".content")).to_have_text(f"The {word} blinked at 3 am")
+    expect(found).to_be_in_viewport()
+    page.locator("ticket-list .search").fill("")
+    expect(page.locator("ticket-list .ticket-item:not(.search-result)").first).to_be_visible()
+    page.locator("ticket-list .search").fill(unique("nothingmatches"))
+    expect(page.locator("ticket-list .empty")).to_have_text("Nothing found.")
+    assert page.errors == []
+    page.context.close()

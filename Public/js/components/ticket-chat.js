@@ -23,7 +23,7 @@ export class TicketChat extends HTMLElement {
   #lastSeq = 0;
   #firstSeq = 0;
   #hasOlder = false;
-  #loadingOlder = false;
+  #loadingOlder = null;
   #lastMarkedSeq = 0;
   #othersReadSeq = 0;
   #present = new Map();
@@ -178,25 +178,37 @@ export class TicketChat extends HTMLElement {
     this.#markRead();
   }
 
-  async #loadOlder() {
-    if (!this.#hasOlder || this.#loadingOlder || !this.#ticket) return;
-    this.#loadingOlder = true;
-    const scroller = this.#elements.scroller;
-    const fromEnd = scroller.scrollHeight - scroller.scrollTop;
-    try {
-      const { messages } = await api.messages(this.#ticket.id, { before: this.#firstSeq, limit: 50 });
-      this.#hasOlder = messages.length === 50;
-      this.#merge(messages);
-      scroller.scrollTop = scroller.scrollHeight - fromEnd;
-    } finally {
-      this.#loadingOlder = false;
-    }
+  /** Loads the page before the oldest message shown; a call while one is loading waits for that one. */
+  #loadOlder() {
+    if (!this.#hasOlder || !this.#ticket) return Promise.resolve();
+    this.#loadingOlder ||= this.#fetchOlder().finally(() => { this.#loadingOlder = null; });
+    return this.#loadingOlder;
   }
 
-  /**
-   * After a reconnect: rejoin, fetch what was missed, match waiting messages already stored, then send
-   * every message still waiting — for this ticket or one shown earlier — in the order they were written.
-   */
+  async #fetchOlder() {
+    const scroller = this.#elements.scroller;
+    const fromEnd = scroller.scrollHeight - scroller.scrollTop;
+    const ticketId = this.#ticket.id;
+    const { messages } = await api.messages(ticketId, { before: this.#firstSeq, limit: 50 });
+    if (ticketId !== this.#ticket?.id) return;
+    this.#hasOlder = messages.length === 50;
+    this.#merge(messages);
+    scroller.scrollTop = scroller.scrollHeight - fromEnd;
+  }
+
+  /** Scrolls to the message numbered `seq` (loading older pages until it is there) and marks it for a moment. */
+  async reveal(seq) {
+    const ticketId = this.#ticket?.id;
+    while (ticketId && ticketId === this.#ticket?.id && this.#firstSeq > seq && this.#hasOlder) await this.#loadOlder();
+    const item = this.#elements.list.querySelector(`[data-seq="${seq}"]`);
+    if (!item) return;
+    this.#stickToEnd = false;
+    item.scrollIntoView({ block: "center" });
+    item.classList.remove("found");
+    void item.offsetWidth;
+    item.classList.add("found");
+  }
+
   async #resync() {
     const ticketId = this.#ticket.id;
     await this.#join();

@@ -1,13 +1,17 @@
-// <ticket-list>: a searchable, infinitely scrolling ticket list that updates live.
+// <ticket-list>: an infinitely scrolling ticket list that updates live; typing in its search box
+// turns it into full-text search results (titles, numbers and messages, with the matches marked).
 import { h, replaceChildren } from "../dom.js";
-import { formatNumber, formatRelative, labelFor, t } from "../i18n.js";
+import { formatDateTime, formatNumber, formatRelative, labelFor, t } from "../i18n.js";
 import { slaState } from "../sla.js";
 import { systemMessageText } from "../system-messages.js";
 
 const PAGE_SIZE = 50;
+const RESULT_PAGE_SIZE = 20;
 
 export class TicketList extends HTMLElement {
   #load = null;
+  #search = null;
+  #results = 0;
   #showCustomer = false;
   #dueSoonSeconds = 7200;
   #filter = {};
@@ -21,20 +25,22 @@ export class TicketList extends HTMLElement {
   #list;
   #sentinel;
   #empty;
-  #search;
+  #searchBox;
   #searchTimer = null;
 
-  /** `load(parameters)` answers { tickets, nextCursor } for the list's filters. */
-  configure({ load, showCustomer, dueSoonSeconds }) {
+  /** `load(parameters)` answers { tickets, nextCursor } for the list's filters; `search(parameters)`
+   * answers { results, nextOffset } for a text and the same filters. */
+  configure({ load, search, showCustomer, dueSoonSeconds }) {
     this.#load = load;
+    this.#search = search;
     this.#showCustomer = showCustomer;
     this.#dueSoonSeconds = dueSoonSeconds;
-    this.#search = h("input", { type: "search", className: "search", "data-i18n-placeholder": "list.search", "data-i18n-label": "list.search",
+    this.#searchBox = h("input", { type: "search", className: "search", "data-i18n-placeholder": "list.search", "data-i18n-label": "list.search",
       placeholder: t("list.search"), "aria-label": t("list.search"), oninput: () => this.#searchSoon() });
     this.#list = h("ul", { className: "tickets", role: "list", onkeydown: (event) => this.#moveFocus(event) });
     this.#empty = h("p", { className: "empty", hidden: true }, t("list.empty"));
     this.#sentinel = h("div", { className: "sentinel", "aria-hidden": "true" });
-    replaceChildren(this, h("div", { className: "list-search" }, this.#search), h("div", { className: "list-scroll" }, this.#list, this.#empty, this.#sentinel));
+    replaceChildren(this, h("div", { className: "list-search" }, this.#searchBox), h("div", { className: "list-scroll" }, this.#list, this.#empty, this.#sentinel));
     new IntersectionObserver((entries) => {
       if (entries.some((entry) => entry.isIntersecting)) this.#loadMore();
     }, { root: this.querySelector(".list-scroll"), rootMargin: "400px" }).observe(this.#sentinel);
@@ -58,6 +64,7 @@ export class TicketList extends HTMLElement {
   /** Starts again from the first page (filters changed, or the connection came back). */
   async reload() {
     this.#generation += 1;
+    this.#results = 0;
     this.#tickets = [];
     this.#cursor = null;
     this.#elements.clear();
@@ -67,6 +74,7 @@ export class TicketList extends HTMLElement {
 
   /** Places a changed ticket where it belongs now, or removes it when it no longer matches. */
   upsert(ticket) {
+    if (this.#searching) return;
     if (ticket.id === this.#selectedId && document.visibilityState === "visible") ticket = { ...ticket, unreadCount: 0 };
     const index = this.#tickets.findIndex((existing) => existing.id === ticket.id);
     if (index >= 0) this.#tickets.splice(index, 1);
@@ -125,26 +133,38 @@ export class TicketList extends HTMLElement {
   #searchSoon() {
     clearTimeout(this.#searchTimer);
     this.#searchTimer = setTimeout(() => {
-      this.#text = this.#search.value.trim();
+      this.#text = this.#searchBox.value.trim();
       this.reload();
     }, 250);
   }
 
+  get #searching() {
+    return Boolean(this.#text && this.#search);
+  }
+
   async #loadMore(first = false) {
-    if (this.#loading || (!first && !this.#cursor)) return;
+    if (this.#loading || (!first && this.#cursor === null)) return;
     this.#loading = true;
     const generation = this.#generation;
     try {
-      const parameters = { ...this.#filter, q: this.#text, limit: PAGE_SIZE, cursor: this.#cursor };
-      if (parameters.assignee === "") delete parameters.assignee;
-      const page = await this.#load(parameters);
-      if (generation !== this.#generation) return;
-      for (const ticket of page.tickets) {
-        if (this.#elements.has(ticket.id)) continue;
-        this.#tickets.push(ticket);
-        this.#list.append(this.#item(ticket));
+      const filters = { ...this.#filter };
+      if (filters.assignee === "") delete filters.assignee;
+      if (this.#searching) {
+        const page = await this.#search({ ...filters, q: this.#text, limit: RESULT_PAGE_SIZE, offset: this.#cursor ?? 0 });
+        if (generation !== this.#generation) return;
+        for (const result of page.results) this.#list.append(this.#resultItem(result));
+        this.#results += page.results.length;
+        this.#cursor = page.nextOffset ?? null;
+      } else {
+        const page = await this.#load({ ...filters, q: this.#text, limit: PAGE_SIZE, cursor: this.#cursor });
+        if (generation !== this.#generation) return;
+        for (const ticket of page.tickets) {
+          if (this.#elements.has(ticket.id)) continue;
+          this.#tickets.push(ticket);
+          this.#list.append(this.#item(ticket));
+        }
+        this.#cursor = page.nextCursor ?? null;
       }
-      this.#cursor = page.nextCursor ?? null;
       this.#updateEmpty();
       this.dispatchEvent(new CustomEvent("loaded"));
     } finally {
@@ -159,7 +179,8 @@ export class TicketList extends HTMLElement {
   }
 
   #updateEmpty() {
-    this.#empty.hidden = this.#tickets.length > 0 || this.#loading;
+    this.#empty.hidden = this.#tickets.length > 0 || this.#results > 0 || this.#loading;
+    this.#empty.textContent = t(this.#searching ? "list.noResults" : "list.empty");
   }
 
   #item(ticket) {
@@ -186,9 +207,31 @@ export class TicketList extends HTMLElement {
     return element;
   }
 
+  /** A search result: the ticket, where it matched, and for a message its snippet with the matches marked. */
+  #resultItem(result) {
+    const { ticket, message } = result;
+    const marked = (parts) => parts.map((part) => (part.match ? h("mark", {}, part.text) : part.text));
+    const where = message
+      ? t("list.foundInMessage", { name: message.senderName, time: formatDateTime(message.createdAt) })
+      : t(result.kind === "number" ? "list.foundNumber" : "list.foundTitle");
+    return h("li", { dataset: { id: ticket.id } },
+      h("button", { type: "button", className: "ticket-item search-result", dataset: { kind: result.kind, seq: message?.seq ?? "" },
+        onclick: (event) => this.dispatchEvent(new CustomEvent("ticketselect",
+          { detail: { ticket, seq: message?.seq ?? null, byKeyboard: event.detail === 0 } })) },
+        h("span", { className: "item-top" },
+          h("span", { className: "number" }, result.kind === "number" ? marked(result.snippet) : ticket.ticketNumber),
+          h("span", { className: "where" }, where)),
+        h("span", { className: "item-title", dir: "auto" }, result.kind === "title" ? marked(result.snippet) : ticket.title),
+        message ? h("span", { className: "item-snippet", dir: "auto" }, marked(result.snippet)) : null,
+        h("span", { className: "item-chips" },
+          h("span", { className: `chip status-${ticket.status}` }, t(`status.${ticket.status}`)),
+          h("span", { className: `chip priority-${ticket.priority}` }, labelFor("priority", ticket.priority)))));
+  }
+
   #redraw() {
+    if (this.#searching) return this.reload();
     for (const ticket of this.#tickets) this.#replace(ticket);
-    this.#empty.textContent = t("list.empty");
+    this.#updateEmpty();
   }
 
   #refreshTimes() {

@@ -2,7 +2,7 @@ import HelpdeskDomain
 import Hummingbird
 
 /// `GET /api/search?q=…`: titles, ticket numbers and messages of all history, with the list's
-/// filters (`status`, `priority`, `assignee`) plus `sender`, `from`, `to`, `limit` and `offset`.
+/// filters (`status`, `priority`, `assignee`, `category`) plus `sender`, `from`, `to`, `limit` and `offset`.
 struct SearchController {
     let search: SearchService
 
@@ -13,6 +13,7 @@ struct SearchController {
             filters.statuses = try TicketQueryParser.statuses(parameters)
             filters.priorities = try TicketQueryParser.priorities(parameters)
             filters.assignee = TicketQueryParser.assignee(parameters, callerId: context.user.id)
+            filters.category = parameters.get("category").flatMap { $0.isEmpty ? nil : $0.lowercased() }
             filters.sender = try parameters.get("sender").map { try WireEnum.parse($0, field: "sender") }
             filters.from = try parameters.time("from")
             filters.to = try parameters.time("to")

@@ -10,6 +10,7 @@ public struct SearchQuery: Sendable, Equatable {
     public var statuses: [TicketStatus] = []
     public var priorities: [TicketPriority] = []
     public var assignee: TicketQuery.Assignee = .anyone
+    public var category: String?
     /// Only messages by this side (which leaves out title matches).
     public var sender: Message.Sender?
     /// Messages written (or tickets opened, for title matches) in `from ..< to`.

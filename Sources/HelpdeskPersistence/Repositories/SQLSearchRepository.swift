@@ -87,6 +87,7 @@ public struct SQLSearchRepository: SearchRepository {
         if let customer = query.customerId { conditions.append("t.customer_id = \(bind: customer)") }
         if !query.statuses.isEmpty { conditions.append("t.status IN (\(binds: query.statuses.map(\.rawValue)))") }
         if !query.priorities.isEmpty { conditions.append("t.priority IN (\(binds: query.priorities.map(\.rawValue)))") }
+        if let category = query.category { conditions.append("t.category = \(bind: category)") }
         switch query.assignee {
         case .anyone: break
         case .unassigned: conditions.append("t.assignee_id IS NULL")

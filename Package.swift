@@ -102,6 +102,16 @@ let package = Package(
             path: "benchmarks/realtime/loadgen",
             swiftSettings: strict
         ),
+        .executableTarget(
+            name: "search-seed",
+            dependencies: [
+                "HelpdeskPersistence",
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "SQLKit", package: "sql-kit"),
+            ],
+            path: "benchmarks/search/seed",
+            swiftSettings: strict
+        ),
         .target(
             name: "HelpdeskPersistence",
             dependencies: [

@@ -157,9 +157,48 @@ static void helpdesk_delete(Fts5Tokenizer *instance) {
     sqlite3_free(tokenizer);
 }
 
+/// helpdesk_rank(table): BM25 without the inverse document frequency (k1 = 1.2, b = 0.75), negated
+/// so that lower is better as with bm25(). Everything it reads belongs to the row or is kept by the
+/// index (row count, total size), so scoring a row costs the same however common its words are;
+/// bm25() counts each word's rows anew for every query.
+static void helpdesk_rank(
+    const Fts5ExtensionApi *api, Fts5Context *fts, sqlite3_context *context, int argumentCount, sqlite3_value **arguments
+) {
+    (void)argumentCount;
+    (void)arguments;
+    const double k1 = 1.2, b = 0.75;
+    int phrases = api->xPhraseCount(fts), instances = 0, length = 0;
+    sqlite3_int64 rows = 0, total = 0;
+    if (api->xRowCount(fts, &rows) != SQLITE_OK || api->xColumnTotalSize(fts, -1, &total) != SQLITE_OK
+        || api->xColumnSize(fts, -1, &length) != SQLITE_OK || api->xInstCount(fts, &instances) != SQLITE_OK) {
+        sqlite3_result_error(context, "helpdesk_rank: cannot read the row", -1);
+        return;
+    }
+    int *frequencies = sqlite3_malloc64((sqlite3_uint64)(phrases > 0 ? phrases : 1) * sizeof(int));
+    if (!frequencies) {
+        sqlite3_result_error_nomem(context);
+        return;
+    }
+    memset(frequencies, 0, (size_t)(phrases > 0 ? phrases : 1) * sizeof(int));
+    for (int i = 0; i < instances; i++) {
+        int phrase = 0, column = 0, offset = 0;
+        if (api->xInst(fts, i, &phrase, &column, &offset) == SQLITE_OK && phrase >= 0 && phrase < phrases) frequencies[phrase]++;
+    }
+    double average = rows > 0 && total > 0 ? (double)total / (double)rows : 1.0;
+    double score = 0;
+    for (int phrase = 0; phrase < phrases; phrase++) {
+        double frequency = frequencies[phrase];
+        score += frequency * (k1 + 1) / (frequency + k1 * (1 - b + b * (double)length / average));
+    }
+    sqlite3_free(frequencies);
+    sqlite3_result_double(context, -score);
+}
+
 int helpdesk_search_register(sqlite3 *db) {
     fts5_api *api = helpdesk_fts5_api(db);
     if (!api) return SQLITE_ERROR;
     static fts5_tokenizer tokenizer = { helpdesk_create, helpdesk_delete, helpdesk_tokenize };
-    return api->xCreateTokenizer(api, "helpdesk", (void *)api, &tokenizer, 0);
+    int status = api->xCreateTokenizer(api, "helpdesk", (void *)api, &tokenizer, 0);
+    if (status != SQLITE_OK) return status;
+    return api->xCreateFunction(api, "helpdesk_rank", 0, helpdesk_rank, 0);
 }

@@ -217,15 +217,22 @@ public enum Schema {
         ]),
         Migration(version: 11, name: "full-text search over messages and titles", statements: [
             // Indexes over the rows' own text (external content), through the `helpdesk` tokenizer
-            // (Arabic folded, English stems), filled by triggers inside the writing transaction.
-            "CREATE VIRTUAL TABLE messages_fts USING fts5(content, content = 'messages', content_rowid = 'rowid', tokenize = 'helpdesk')",
+            // (Arabic folded, English stems), filled by triggers inside the writing transaction. The
+            // beginnings of words up to 4 letters are indexed too, for searching as one types.
+            """
+            CREATE VIRTUAL TABLE messages_fts USING fts5(
+                content, content = 'messages', content_rowid = 'rowid', tokenize = 'helpdesk', prefix = '2 3 4')
+            """,
             """
             CREATE TRIGGER messages_fts_insert AFTER INSERT ON messages WHEN new.sender <> 'system' BEGIN
                 INSERT INTO messages_fts (rowid, content) VALUES (new.rowid, new.content);
             END
             """,
             "INSERT INTO messages_fts (rowid, content) SELECT rowid, content FROM messages WHERE sender <> 'system'",
-            "CREATE VIRTUAL TABLE tickets_fts USING fts5(title, content = 'tickets', content_rowid = 'rowid', tokenize = 'helpdesk')",
+            """
+            CREATE VIRTUAL TABLE tickets_fts USING fts5(
+                title, content = 'tickets', content_rowid = 'rowid', tokenize = 'helpdesk', prefix = '2 3 4')
+            """,
             """
             CREATE TRIGGER tickets_fts_insert AFTER INSERT ON tickets BEGIN
                 INSERT INTO tickets_fts (rowid, title) VALUES (new.rowid, new.title);

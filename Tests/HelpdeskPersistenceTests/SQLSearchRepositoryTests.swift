@@ -51,6 +51,35 @@ import Testing
         }
     }
 
+    @Test func commonWordsListTheNewestFirstWalkingTheIndexOrTheFewFilteredRows() async throws {
+        try await TemporaryDatabase.withDatabase { database in
+            let alice = try await database.addUser("alice", .customer)
+            let bob = try await database.addUser("bob", .customer)
+            var tickets: [Ticket] = []
+            for (index, owner) in [alice, bob, bob, bob].enumerated() {
+                let service = TicketService(
+                    tickets: database.tickets, users: database.users, clock: FixedClock(date: epoch.addingTimeInterval(Double(index))),
+                    settings: DeskSettings()
+                )
+                tickets.append(try await service.open(NewTicket(title: "Case \(index)", category: "general", content: "widget \(index) widget"), as: owner).ticket)
+            }
+            // Three matches are "many" here, and one customer's rows are "few".
+            let index = SQLSearchRepository(storage: database.storage, rankedMatches: 2, narrowRows: 2)
+            var everyone = query("widget")
+            everyone.limit = 3
+            #expect(try await index.search(everyone).map(\.message?.content) == ["widget 3 widget", "widget 2 widget", "widget 1 widget"])
+            var own = query("widget")
+            own.customerId = alice.id
+            #expect(try await index.search(own).map(\.ticket.id) == [tickets[0].id], "a customer's few rows, searched one by one")
+            var bobs = query("widget")
+            bobs.customerId = bob.id
+            bobs.offset = 1
+            #expect(try await index.search(bobs).map(\.ticket.id) == [tickets[2].id, tickets[1].id], "many rows: down the index, filtered")
+            let ranked = SQLSearchRepository(storage: database.storage)
+            #expect(try await ranked.search(own).first?.snippet.filter(\.isMatch).map(\.text) == ["widget", "widget"])
+        }
+    }
+
     @Test func termsAreQuotedSoNothingIsQuerySyntax() {
         #expect(SQLSearchRepository.matchExpression(["a\"b", "NEAR", "c"]) == #""a""b" "NEAR" "c"*"#)
         #expect(SQLSearchRepository.numberPrefix("tkt2611") == "TKT2611")

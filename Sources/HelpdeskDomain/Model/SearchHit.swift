@@ -24,7 +24,7 @@ public struct SearchHit: Sendable, Equatable {
     public var ticket: Ticket
     public var message: Message?
     public var snippet: [Fragment]
-    /// Lower is better (SQLite's bm25).
+    /// Lower is better.
     public var rank: Double
 
     public init(kind: Kind, ticket: Ticket, message: Message? = nil, snippet: [Fragment], rank: Double) {

@@ -35,7 +35,8 @@ let package = Package(
         ),
         .target(
             name: "CHelpdeskSearch",
-            dependencies: ["CSQLite"]
+            dependencies: ["CSQLite"],
+            exclude: ["README.md"]
         ),
         .target(
             name: "HelpdeskDomain",

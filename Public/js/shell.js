@@ -83,6 +83,14 @@ function watchConnection(realtime) {
 }
 
 /** Tells tests and measurements that the page is usable: `data-ready` on the body and a performance mark. */
+/** Shows a page's notice: a success (a status, read out politely) or an error (an alert). */
+export function showNotice(notice, message, isError = false) {
+  notice.hidden = false;
+  notice.className = isError ? "notice alert" : "notice success";
+  notice.setAttribute("role", isError ? "alert" : "status");
+  replaceChildren(notice, message);
+}
+
 export function markReady() {
   document.body.dataset.ready = "true";
   performance.mark("helpdesk:ready");

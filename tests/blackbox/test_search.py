@@ -64,7 +64,8 @@ def test_english_words_match_their_stems(corpus):
     ("12", "tatweel", ["١٢"]),                      # Arabic-Indic digits
 ])
 def test_arabic_is_found_however_it_is_written(corpus, query, ticket, words):
-    results = [r for r in search(corpus["agent"], query) if r["ticket"]["id"] == corpus[ticket]["id"]]
+    owner = corpus["alice" if ticket == "arabic" else "bob"]  # their own few tickets: other tests' text cannot crowd them out
+    results = [r for r in search(owner, query) if r["ticket"]["id"] == corpus[ticket]["id"]]
     assert results, f"{query} found nothing in {ticket}"
     assert any(marked(r) == words or set(words) <= set(marked(r)) for r in results), [marked(r) for r in results]
 

@@ -45,4 +45,6 @@ def messages(page):
 
 
 def has_horizontal_overflow(page):
-    return page.evaluate("document.documentElement.scrollWidth > window.innerWidth")
+    """Wider than the screen: a phone's browser would zoom the page out to fit, so compare with the
+    viewport the page was opened with, not the window's (possibly widened) inner width."""
+    return page.evaluate("document.documentElement.scrollWidth") > page.viewport_size["width"]

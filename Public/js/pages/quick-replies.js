@@ -2,7 +2,7 @@
 import { api } from "../api.js";
 import { h, replaceChildren } from "../dom.js";
 import { t } from "../i18n.js";
-import { markReady, startPage } from "../shell.js";
+import { markReady, showNotice, startPage } from "../shell.js";
 
 const { user: me } = await startPage(["agent", "admin"]);
 const form = document.querySelector("form.quick-reply-form");
@@ -13,10 +13,7 @@ let replies = [];
 let editing = null;
 
 function show(message, isError = false) {
-  notice.hidden = false;
-  notice.className = isError ? "notice alert" : "notice success";
-  notice.setAttribute("role", isError ? "alert" : "status");
-  replaceChildren(notice, message);
+  showNotice(notice, message, isError);
 }
 
 function canChange(reply) {

@@ -2,7 +2,7 @@
 import { api } from "../api.js";
 import { h, replaceChildren } from "../dom.js";
 import { formatDateTime, t } from "../i18n.js";
-import { markReady, startPage } from "../shell.js";
+import { markReady, showNotice, startPage } from "../shell.js";
 
 const ROLES = ["customer", "agent", "admin"];
 const { user: me } = await startPage(["admin"]);
@@ -12,10 +12,7 @@ const notice = document.querySelector(".notice");
 let users = [];
 
 function show(message, isError = false) {
-  notice.hidden = false;
-  notice.className = isError ? "notice alert" : "notice success";
-  notice.setAttribute("role", isError ? "alert" : "status");
-  replaceChildren(notice, message);
+  showNotice(notice, message, isError);
 }
 
 async function change(user, changes) {

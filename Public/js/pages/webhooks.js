@@ -2,7 +2,7 @@
 import { api } from "../api.js";
 import { h, replaceChildren } from "../dom.js";
 import { formatDateTime, t } from "../i18n.js";
-import { markReady, startPage } from "../shell.js";
+import { markReady, showNotice, startPage } from "../shell.js";
 
 await startPage(["admin"]);
 const form = document.querySelector("form.add-webhook");
@@ -20,10 +20,7 @@ let deliveries = [];
 let nextBefore = null;
 
 function show(message, isError = false) {
-  notice.hidden = false;
-  notice.className = isError ? "notice alert" : "notice success";
-  notice.setAttribute("role", isError ? "alert" : "status");
-  replaceChildren(notice, message);
+  showNotice(notice, message, isError);
 }
 
 async function attempt(action) {

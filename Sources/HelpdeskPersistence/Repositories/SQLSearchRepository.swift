@@ -23,61 +23,24 @@ public struct SQLSearchRepository: SearchRepository {
         self.narrowRows = narrowRows
     }
 
+    /// One match before the page is cut: where, which ticket, which message, the marked text, the rank.
+    private struct Found {
+        var kind: SearchHit.Kind
+        var ticketId: String
+        var message: Message?
+        var snippet: String
+        var rank: Double
+    }
+
     public func search(_ query: SearchQuery) async throws -> [SearchHit] {
         let db = storage.reader
         let wanted = query.offset + query.limit
-        let match = Self.matchExpression(query.terms)
-        var found: [(kind: SearchHit.Kind, ticketId: String, message: Message?, snippet: String, rank: Double)] = []
-
+        var found: [Found] = []
         if query.sender == nil {
-            if query.terms.count == 1, let number = Self.numberPrefix(query.terms[0]) {
-                let rows = try await db.raw("""
-                    SELECT t.id, t.ticket_number FROM tickets t
-                    WHERE t.ticket_number LIKE \(bind: number + "%") \(Self.ticketFilters(query, dateColumn: "t.created_at"))
-                    ORDER BY t.ticket_number LIMIT \(literal: wanted)
-                    """).all()
-                for row in rows {
-                    let number = try row.decode(column: "ticket_number", as: String.self)
-                    found.append((.number, try row.decode(column: "id", as: String.self), nil, Self.open + number + Self.close, -1e9))
-                }
-            }
-            let order = try await order(
-                index: "tickets_fts", match: match, narrowing: "FROM tickets t WHERE 1 \(Self.ticketFilters(query, dateColumn: "t.created_at"))",
-                query: query, in: db
-            )
-            let source: SQLQueryString = order.narrow
-                ? "FROM tickets t CROSS JOIN tickets_fts ON tickets_fts.rowid = t.rowid"
-                : "FROM tickets_fts CROSS JOIN tickets t ON t.rowid = tickets_fts.rowid"
-            let titles = try await db.raw("""
-                SELECT t.id, highlight(tickets_fts, 0, char(2), char(3)) AS snippet, helpdesk_rank(tickets_fts) * 2 AS rank \(source)
-                WHERE tickets_fts MATCH \(bind: match) \(Self.ticketFilters(query, dateColumn: "t.created_at"))
-                ORDER BY \(order.clause(index: "tickets_fts", rows: "t")) LIMIT \(literal: wanted)
-                """).all()
-            for (index, row) in titles.enumerated() {
-                found.append((.title, try row.decode(column: "id", as: String.self), nil, try row.decode(column: "snippet", as: String.self),
-                              order.recent ? -1e6 + Double(index) : try row.decode(column: "rank", as: Double.self)))
-            }
+            found += try await numbers(query, wanted: wanted, in: db)
+            found += try await titles(query, wanted: wanted, in: db)
         }
-        let sender: SQLQueryString = query.sender.map { "AND m.sender = \(bind: $0.rawValue)" } ?? ""
-        let filters: SQLQueryString = "\(sender) \(Self.ticketFilters(query, dateColumn: "m.created_at"))"
-        let order = try await order(
-            index: "messages_fts", match: match, narrowing: "FROM tickets t JOIN messages m ON m.ticket_id = t.id WHERE 1 \(filters)",
-            query: query, in: db
-        )
-        let source: SQLQueryString = order.narrow
-            ? "FROM tickets t CROSS JOIN messages m ON m.ticket_id = t.id CROSS JOIN messages_fts ON messages_fts.rowid = m.rowid"
-            : "FROM messages_fts CROSS JOIN messages m ON m.rowid = messages_fts.rowid CROSS JOIN tickets t ON t.id = m.ticket_id"
-        let messages = try await db.raw("""
-            SELECT m.*, snippet(messages_fts, 0, char(2), char(3), '…', 14) AS snippet, helpdesk_rank(messages_fts) AS rank \(source)
-            WHERE messages_fts MATCH \(bind: match) \(filters)
-            ORDER BY \(order.clause(index: "messages_fts", rows: "m")) LIMIT \(literal: wanted)
-            """).all()
-        for (index, row) in messages.enumerated() {
-            let message = try MessageRow(row).message()
-            found.append((.message, message.ticketId, message, try row.decode(column: "snippet", as: String.self),
-                          order.recent ? Double(index) : try row.decode(column: "rank", as: Double.self)))
-        }
-
+        found += try await messages(query, wanted: wanted, in: db)
         let page = found.sorted { $0.rank < $1.rank }.dropFirst(query.offset).prefix(query.limit)
         let tickets = try await self.tickets(Set(page.map(\.ticketId)), in: db)
         return page.compactMap { hit in
@@ -87,27 +50,107 @@ public struct SQLSearchRepository: SearchRepository {
         }
     }
 
-    /// How to walk one index. Words in at most `rankedMatches` rows: all their rows, best first
-    /// (`helpdesk_rank`). Commoner words: newest first — from the filtered rows when the filters
-    /// leave few (`narrow`: a customer's tickets, an agent's own), else down the index until a
-    /// page is full.
-    struct Order {
-        var narrow = false
-        var recent = false
-
-        /// The newest first walks the index itself, or the rows when they drive.
-        func clause(index: String, rows: String) -> SQLQueryString {
-            recent ? "\(unsafeRaw: narrow ? rows : index).rowid DESC" : "rank"
+    private func numbers(_ query: SearchQuery, wanted: Int, in db: any SQLDatabase) async throws -> [Found] {
+        guard query.terms.count == 1, let number = Self.numberPrefix(query.terms[0]) else { return [] }
+        return try await db.raw("""
+            SELECT t.id, t.ticket_number FROM tickets t
+            WHERE t.ticket_number LIKE \(bind: number + "%") \(Self.ticketFilters(query, dateColumn: "t.created_at"))
+            ORDER BY t.ticket_number LIMIT \(literal: wanted)
+            """).all().map { row in
+            Found(kind: .number, ticketId: try row.decode(column: "id", as: String.self), message: nil,
+                  snippet: Self.open + (try row.decode(column: "ticket_number", as: String.self)) + Self.close, rank: -1e9)
         }
     }
 
-    private func order(index: String, match: String, narrowing: SQLQueryString, query: SearchQuery, in db: any SQLDatabase) async throws -> Order {
-        let matches = try await count("SELECT 1 FROM \(unsafeRaw: index) WHERE \(unsafeRaw: index) MATCH \(bind: match)", upTo: rankedMatches, in: db)
-        guard matches > rankedMatches else { return Order() }
+    private func titles(_ query: SearchQuery, wanted: Int, in db: any SQLDatabase) async throws -> [Found] {
+        let filters = Self.ticketFilters(query, dateColumn: "t.created_at")
+        let plan = try await plan(index: "tickets_fts", query: query, rows: "SELECT t.rowid AS r FROM tickets t WHERE 1 \(filters)", in: db)
+        let rows = try await select(plan, wanted: wanted, in: db) { match, narrowing, order in
+            """
+            SELECT t.id, highlight(tickets_fts, 0, char(2), char(3)) AS snippet, helpdesk_rank(tickets_fts) * 2 AS rank
+            FROM tickets_fts CROSS JOIN tickets t ON t.rowid = tickets_fts.rowid
+            WHERE tickets_fts MATCH \(bind: match) \(narrowing ?? filters) ORDER BY \(order) LIMIT \(literal: wanted)
+            """
+        }
+        return try rows.enumerated().map { index, row in
+            Found(kind: .title, ticketId: try row.decode(column: "id", as: String.self), message: nil,
+                  snippet: try row.decode(column: "snippet", as: String.self),
+                  rank: plan.recent ? -1e6 + Double(index) : try row.decode(column: "rank", as: Double.self))
+        }
+    }
+
+    private func messages(_ query: SearchQuery, wanted: Int, in db: any SQLDatabase) async throws -> [Found] {
+        let sender: SQLQueryString = query.sender.map { "AND m.sender = \(bind: $0.rawValue)" } ?? ""
+        let filters: SQLQueryString = "\(sender) \(Self.ticketFilters(query, dateColumn: "m.created_at"))"
+        let plan = try await plan(
+            index: "messages_fts", query: query,
+            rows: "SELECT m.rowid AS r FROM tickets t JOIN messages m ON m.ticket_id = t.id WHERE 1 \(filters)", in: db
+        )
+        let rows = try await select(plan, wanted: wanted, in: db) { match, narrowing, order in
+            """
+            SELECT m.*, snippet(messages_fts, 0, char(2), char(3), '…', 14) AS snippet, helpdesk_rank(messages_fts) AS rank
+            FROM messages_fts CROSS JOIN messages m ON m.rowid = messages_fts.rowid CROSS JOIN tickets t ON t.id = m.ticket_id
+            WHERE messages_fts MATCH \(bind: match) \(narrowing ?? filters) ORDER BY \(order) LIMIT \(literal: wanted)
+            """
+        }
+        return try rows.enumerated().map { index, row in
+            let message = try MessageRow(row).message()
+            return Found(kind: .message, ticketId: message.ticketId, message: message, snippet: try row.decode(column: "snippet", as: String.self),
+                         rank: plan.recent ? Double(index) : try row.decode(column: "rank", as: Double.self))
+        }
+    }
+
+    /// How to search one index. Words in at most `rankedMatches` rows: all of them, best first
+    /// (`helpdesk_rank`). Commoner words: newest first, down the index until a page passes the
+    /// filters — or, when the filters leave at most `narrowRows` rows (a customer's tickets, an
+    /// agent's own), those rows looked up in the index, newest first. Either way as the exact
+    /// words when they occur that often (or at all, for the look-ups): a word's beginning costs a
+    /// merge of every word it begins, on every look-up.
+    private struct Plan {
+        var index: String
+        var match: String
+        var recent = false
+        /// The filtered rows, newest first, when they are few.
+        var candidates: [Int64]?
+    }
+
+    private func plan(index: String, query: SearchQuery, rows: SQLQueryString, in db: any SQLDatabase) async throws -> Plan {
+        func matches(_ expression: String) async throws -> Int {
+            try await count("SELECT 1 FROM \(unsafeRaw: index) WHERE \(unsafeRaw: index) MATCH \(bind: expression)", upTo: rankedMatches, in: db)
+        }
+        let prefixed = Self.matchExpression(query.terms)
+        guard try await matches(prefixed) > rankedMatches else { return Plan(index: index, match: prefixed) }
         let filtered = query.customerId != nil || !query.statuses.isEmpty || !query.priorities.isEmpty
-            || query.assignee != .anyone || query.category != nil
-        guard filtered else { return Order(narrow: false, recent: true) }
-        return Order(narrow: try await count("SELECT 1 \(narrowing)", upTo: narrowRows, in: db) <= narrowRows, recent: true)
+            || query.assignee != .anyone || query.category != nil || query.sender != nil
+        var candidates: [Int64]?
+        if filtered {
+            let found = try await db.raw("\(rows) LIMIT \(literal: narrowRows + 1)").all().map { try $0.decode(column: "r", as: Int64.self) }
+            if found.count <= narrowRows { candidates = found.sorted(by: >) }
+        }
+        let exact = Self.matchExpression(query.terms, lastAsPrefix: false)
+        let exactMatches = try await matches(exact)
+        let useExact = exactMatches > rankedMatches || (candidates != nil && exactMatches > 0)
+        return Plan(index: index, match: useExact ? exact : prefixed, recent: true, candidates: candidates)
+    }
+
+    /// Runs `statement(match, narrowing, order)`: once over the index, or, for a few candidates,
+    /// over twice as many as wanted at a time, newest first, until enough were found (each one is
+    /// a look-up in every segment of the index).
+    private func select(
+        _ plan: Plan, wanted: Int, in db: any SQLDatabase,
+        _ statement: (String, SQLQueryString?, SQLQueryString) -> SQLQueryString
+    ) async throws -> [any SQLRow] {
+        let newest: SQLQueryString = "\(unsafeRaw: plan.index).rowid DESC"
+        guard let candidates = plan.candidates else {
+            return try await db.raw(statement(plan.match, nil, plan.recent ? newest : "rank")).all()
+        }
+        var rows: [any SQLRow] = []
+        let size = max(16, 2 * wanted)
+        for start in stride(from: 0, to: candidates.count, by: size) where rows.count < wanted {
+            let chunk = Array(candidates[start..<min(start + size, candidates.count)])
+            rows += try await db.raw(statement(plan.match, "AND \(unsafeRaw: plan.index).rowid IN (\(binds: chunk))", newest)).all()
+        }
+        return Array(rows.prefix(wanted))
     }
 
     /// How many rows `rows` selects, counting no further than one past `limit`.
@@ -115,11 +158,12 @@ public struct SQLSearchRepository: SearchRepository {
         try await db.raw("SELECT COUNT(*) AS n FROM (\(rows) LIMIT \(literal: limit + 1))").first(decodingColumn: "n", as: Int.self) ?? 0
     }
 
-    /// Every term as a quoted FTS5 string (so nothing in it is query syntax); the last also as a prefix.
-    static func matchExpression(_ terms: [String]) -> String {
+    /// Every term as a quoted FTS5 string (so nothing in it is query syntax); the last also as a
+    /// word's beginning unless `lastAsPrefix` is false.
+    static func matchExpression(_ terms: [String], lastAsPrefix: Bool = true) -> String {
         terms.enumerated().map { index, term in
             let quoted = "\"" + term.replacingOccurrences(of: "\"", with: "\"\"") + "\""
-            return index == terms.count - 1 ? quoted + "*" : quoted
+            return lastAsPrefix && index == terms.count - 1 ? quoted + "*" : quoted
         }.joined(separator: " ")
     }
 

@@ -111,6 +111,7 @@ func buildRouter(_ helpdesk: Helpdesk, config: AppConfig) -> Router<HelpdeskRequ
     ReportController(reports: helpdesk.reports).addRoutes(to: api.group("reports"))
     WebhookController(webhooks: helpdesk.webhooks, maxBodyBytes: config.maxBodyBytes).addRoutes(to: api.group("webhooks"))
     SearchController(search: helpdesk.search).addRoutes(to: api.group("search"))
+    ExportController(exports: helpdesk.exports).addRoutes(exports: api.group("exports"), tickets: api.group("tickets"))
     QuickReplyController(replies: helpdesk.quickReplies, maxBodyBytes: config.maxBodyBytes).addRoutes(to: api.group("quick-replies"))
     return router
 }

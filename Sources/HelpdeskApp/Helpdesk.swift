@@ -13,6 +13,7 @@ public struct Helpdesk: Sendable {
     public let webhooks: WebhookService
     public let quickReplies: QuickReplyService
     public let search: SearchService
+    public let exports: ExportService
     /// The endpoints in force, which decide what each ticket change queues for delivery.
     let webhookRegistry: WebhookRegistry
 
@@ -66,6 +67,7 @@ public struct Helpdesk: Sendable {
         self.notifications = NotificationService(notifications: SQLNotificationRepository(storage: storage), users: users, clock: clock)
         self.reports = ReportService(reports: SQLReportRepository(storage: storage))
         self.search = SearchService(index: SQLSearchRepository(storage: storage))
+        self.exports = ExportService(exports: SQLExportRepository(storage: storage), tickets: tickets)
         self.quickReplies = QuickReplyService(
             replies: SQLQuickReplyRepository(storage: storage), tickets: tickets, clock: clock, maxTextLength: config.desk.maxMessageLength
         )

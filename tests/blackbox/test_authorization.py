@@ -38,6 +38,9 @@ MATRIX = [
     ("GET", "/api/reports/summary", None, [401, 403, 403, 200, 200]),
     ("POST", "/api/notifications/read", {}, [401, 200, 200, 200, 200]),
     ("PUT", "/api/sla-policies", "default_sla_policy", [401, 403, 403, 403, 200]),
+    ("GET", "/api/search?q=private", None, [401, 200, 200, 200, 200]),
+    ("GET", "/api/exports/tickets", None, [401, 403, 403, 200, 200]),
+    ("GET", "/api/tickets/{ticket}/transcript", None, [401, 200, 404, 200, 200]),
     ("GET", "/api/quick-replies", None, [401, 403, 403, 200, 200]),
     ("POST", "/api/quick-replies", "new_quick_reply", [401, 403, 403, 201, 201]),
     ("GET", "/api/webhooks", None, [401, 403, 403, 403, 200]),
@@ -107,6 +110,9 @@ def test_customers_never_see_other_customers_tickets(customer_b, secret_ticket):
     assert secret_ticket["id"] not in [t["id"] for t in listed]
     search = customer_b.http.get("/api/user/tickets", params={"q": "private matter"}).json()["tickets"]
     assert search == []
+    found = customer_b.http.get("/api/search", params={"q": "private matter"}).json()["results"]
+    assert found == []
+    assert customer_b.http.get(f"/api/tickets/{secret_ticket['id']}/transcript").status_code == 404
 
 
 def test_payload_identity_fields_are_ignored(customer_b, secret_ticket, customer_a):

@@ -115,6 +115,9 @@ export class TicketDetails extends HTMLElement {
               target: entry.target ? t(`details.${entry.target}`) : "", status: entry.status ? t(`status.${entry.status}`) : "", actor: entry.actor ?? "",
             })),
             h("time", { datetime: new Date(entry.at).toISOString() }, formatDateTime(entry.at)))))),
+      h("p", { className: "transcript" }, t("details.transcript"), " ",
+        h("a", { href: `/api/tickets/${encodeURIComponent(ticket.id)}/transcript?format=text`, download: "" }, t("details.transcriptText")), " · ",
+        h("a", { href: `/api/tickets/${encodeURIComponent(ticket.id)}/transcript?format=html`, download: "" }, t("details.transcriptHtml"))),
       h("section", { className: "activity" },
         h("h3", {}, t("details.activity")),
         h("ol", { className: "activity-log" }, this.#activities.map((entry) => this.#activityItem(entry)).reverse())));

@@ -1,4 +1,5 @@
-// <ticket-sidebar>: the console's filters, live counts and the "new ticket" button.
+// <ticket-sidebar>: the console's filters, live counts, the "new ticket" button and downloads of
+// the tickets the filters select.
 import { h, replaceChildren } from "../dom.js";
 import { formatNumber, labelFor, t } from "../i18n.js";
 
@@ -37,7 +38,23 @@ export class TicketSidebar extends HTMLElement {
       const [key, value] = button.dataset.filter.split("=");
       button.setAttribute("aria-pressed", String(this.filter[key] === value));
     }
+    this.#updateExports();
     this.dispatchEvent(new CustomEvent("filterchange", { detail: { ...this.filter } }));
+  }
+
+  /** The export's address for the current filters. */
+  #exportAddress(format, history = false) {
+    const { view, status, priority, category } = this.filter;
+    const assignee = view === "mine" ? "me" : view === "unassigned" ? "unassigned" : "";
+    const parameters = new URLSearchParams(Object.entries({ format, status, priority, category, assignee, include: history ? "messages" : "" })
+      .filter(([, value]) => value));
+    return `/api/exports/tickets?${parameters}`;
+  }
+
+  #updateExports() {
+    for (const link of this.querySelectorAll("a[data-export]")) {
+      link.href = this.#exportAddress(link.dataset.export, link.dataset.history === "yes");
+    }
   }
 
   #choice(labelKey, countKey, key, value) {
@@ -74,7 +91,10 @@ export class TicketSidebar extends HTMLElement {
         h("p", { className: "sla-count near" }, h("span", {}, t("sla.dueSoonCount")), this.#count("slaDueSoon"))),
       h("div", { className: "sidebar-selects" },
         this.#select("priority", this.#desk.priorities, "sidebar.priority"),
-        this.#select("category", this.#desk.categories, "sidebar.category")));
+        this.#select("category", this.#desk.categories, "sidebar.category")),
+      h("p", { className: "exports" }, t("sidebar.export"), " ",
+        h("a", { dataset: { export: "csv" }, href: this.#exportAddress("csv"), download: "" }, "CSV"), " · ",
+        h("a", { dataset: { export: "jsonl", history: "yes" }, href: this.#exportAddress("jsonl", true), download: "" }, t("sidebar.exportFull"))));
   }
 }
 

@@ -51,6 +51,11 @@ public enum Permissions {
         return user.role.isStaff || status == .closed || status == .open
     }
 
+    /// Exports hold every customer's tickets, so only staff take them.
+    public static func canExport(as user: User) -> Bool {
+        user.role.isStaff
+    }
+
     /// Agents and admins keep and use quick replies.
     public static func canUseQuickReplies(as user: User) -> Bool {
         user.role.isStaff

@@ -177,19 +177,10 @@ public struct SQLSearchRepository: SearchRepository {
     }
 
     private static func ticketFilters(_ query: SearchQuery, dateColumn: String) -> SQLQueryString {
-        var conditions: [SQLQueryString] = []
-        if let customer = query.customerId { conditions.append("t.customer_id = \(bind: customer)") }
-        if !query.statuses.isEmpty { conditions.append("t.status IN (\(binds: query.statuses.map(\.rawValue)))") }
-        if !query.priorities.isEmpty { conditions.append("t.priority IN (\(binds: query.priorities.map(\.rawValue)))") }
-        if let category = query.category { conditions.append("t.category = \(bind: category)") }
-        switch query.assignee {
-        case .anyone: break
-        case .unassigned: conditions.append("t.assignee_id IS NULL")
-        case .user(let id): conditions.append("t.assignee_id = \(bind: id)")
-        }
-        if let from = query.from { conditions.append("\(unsafeRaw: dateColumn) >= \(bind: from.epochMilliseconds)") }
-        if let to = query.to { conditions.append("\(unsafeRaw: dateColumn) < \(bind: to.epochMilliseconds)") }
-        return conditions.isEmpty ? "" : "AND \(conditions.joined(separator: " AND "))"
+        TicketFilterSQL.conditions(
+            statuses: query.statuses, priorities: query.priorities, category: query.category, assignee: query.assignee,
+            customerId: query.customerId, from: query.from, to: query.to, dateColumn: dateColumn
+        )
     }
 
     private func tickets(_ ids: Set<String>, in db: any SQLDatabase) async throws -> [String: Ticket] {

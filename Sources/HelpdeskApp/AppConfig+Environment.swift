@@ -36,6 +36,8 @@ extension AppConfig {
         if let allowed = try flag("ALLOW_REGISTRATION") { self.desk.allowsRegistration = allowed }
         if let secure = try flag("SECURE_COOKIES") { self.secureCookies = secure }
         if let directory = value("PUBLIC_DIR") { self.publicDirectory = directory }
+        if let directory = value("ATTACHMENTS_DIR") { self.attachmentsDirectory = directory }
+        if let megabytes = try integer("MAX_ATTACHMENT_MB", in: 1...1024) { self.maxAttachmentBytes = megabytes << 20 }
         if let allowed = try flag("WEBHOOK_ALLOW_PRIVATE") { self.webhooks.allowsPrivateTargets = allowed }
         if let milliseconds = try integer("WEBHOOK_FIRST_RETRY_MS", in: 10...3_600_000) {
             self.webhooks.retry.firstDelay = Double(milliseconds) / 1000

@@ -1,3 +1,4 @@
+import Foundation
 import EngineIOServer
 import HelpdeskDomain
 import HelpdeskPersistence
@@ -36,6 +37,20 @@ public struct AppConfig: Sendable {
     /// How many times one socket may send one kind of event per 10 seconds.
     public var socketEventsPerWindow = 30
     public var webhooks = WebhookSettings()
+    /// Where uploaded files are kept; by default `attachments/` beside the database file (a
+    /// temporary folder for an in-memory database).
+    public var attachmentsDirectory: String?
+    /// The largest file that may be attached.
+    public var maxAttachmentBytes = 25 << 20
+
+    /// The attachments folder in force.
+    var resolvedAttachmentsDirectory: String {
+        if let attachmentsDirectory { return attachmentsDirectory }
+        if case .sqliteFile(let path)? = try? DatabaseLocation(url: databaseURL) {
+            return URL(fileURLWithPath: path).deletingLastPathComponent().appendingPathComponent("attachments").path
+        }
+        return FileManager.default.temporaryDirectory.appendingPathComponent("helpdesk-attachments-\(ProcessInfo.processInfo.processIdentifier)").path
+    }
 
     public init() {}
 }

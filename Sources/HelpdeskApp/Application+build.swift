@@ -56,7 +56,7 @@ public func buildApplication(
     )
     let typing = TypingTracker(namespace: namespace)
     TicketSocketHandlers(
-        tickets: helpdesk.tickets,
+        tickets: helpdesk.tickets, attachments: helpdesk.attachments,
         limiter: RateLimiter(capacity: config.socketEventsPerWindow, window: .seconds(10)),
         presence: PresenceRegistry(), typing: typing, logger: logger
     ).install(on: namespace, authenticator: SocketAuthenticator(accounts: helpdesk.accounts, origins: OriginPolicy(allowedOrigins: Set(config.allowedOrigins))))
@@ -103,7 +103,8 @@ func buildRouter(_ helpdesk: Helpdesk, config: AppConfig) -> Router<HelpdeskRequ
     ).addRoutes(to: router)
     DeskController(settings: config.desk).addRoutes(to: router)
     let api = router.group("api", context: AuthenticatedContext.self)
-    TicketController(tickets: helpdesk.tickets, maxBodyBytes: config.maxBodyBytes).addRoutes(to: api.group("tickets"))
+    TicketController(tickets: helpdesk.tickets, attachments: helpdesk.attachments, maxBodyBytes: config.maxBodyBytes)
+        .addRoutes(to: api.group("tickets"))
     UserTicketController(tickets: helpdesk.tickets, maxBodyBytes: config.maxBodyBytes).addRoutes(to: api.group("user/tickets"))
     UserController(accounts: helpdesk.accounts, maxBodyBytes: config.maxBodyBytes).addRoutes(to: api)
     SlaPolicyController(policies: helpdesk.slaPolicies, maxBodyBytes: config.maxBodyBytes).addRoutes(to: api.group("sla-policies"))
@@ -112,6 +113,10 @@ func buildRouter(_ helpdesk: Helpdesk, config: AppConfig) -> Router<HelpdeskRequ
     WebhookController(webhooks: helpdesk.webhooks, maxBodyBytes: config.maxBodyBytes).addRoutes(to: api.group("webhooks"))
     SearchController(search: helpdesk.search).addRoutes(to: api.group("search"))
     ExportController(exports: helpdesk.exports).addRoutes(exports: api.group("exports"), tickets: api.group("tickets"))
+    AttachmentController(
+        attachments: helpdesk.attachments,
+        store: AttachmentStore(directory: config.resolvedAttachmentsDirectory, maxBytes: config.maxAttachmentBytes)
+    ).addRoutes(tickets: api.group("tickets"), attachments: api.group("attachments"))
     QuickReplyController(replies: helpdesk.quickReplies, maxBodyBytes: config.maxBodyBytes).addRoutes(to: api.group("quick-replies"))
     return router
 }

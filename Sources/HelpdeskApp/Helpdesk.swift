@@ -14,6 +14,7 @@ public struct Helpdesk: Sendable {
     public let quickReplies: QuickReplyService
     public let search: SearchService
     public let exports: ExportService
+    public let attachments: AttachmentService
     /// The endpoints in force, which decide what each ticket change queues for delivery.
     let webhookRegistry: WebhookRegistry
 
@@ -68,6 +69,7 @@ public struct Helpdesk: Sendable {
         self.reports = ReportService(reports: SQLReportRepository(storage: storage))
         self.search = SearchService(index: SQLSearchRepository(storage: storage))
         self.exports = ExportService(exports: SQLExportRepository(storage: storage), tickets: tickets)
+        self.attachments = AttachmentService(attachments: SQLAttachmentRepository(storage: storage), tickets: tickets, clock: clock)
         self.quickReplies = QuickReplyService(
             replies: SQLQuickReplyRepository(storage: storage), tickets: tickets, clock: clock, maxTextLength: config.desk.maxMessageLength
         )

@@ -246,5 +246,19 @@ public enum Schema {
             """,
             "INSERT INTO tickets_fts (rowid, title) SELECT rowid, title FROM tickets",
         ]),
+        Migration(version: 12, name: "attachments", statements: [
+            """
+            CREATE TABLE attachments (
+                id TEXT PRIMARY KEY,
+                ticket_id TEXT NOT NULL REFERENCES tickets (id),
+                uploader_id TEXT NOT NULL REFERENCES users (id),
+                name TEXT NOT NULL,
+                size BIGINT NOT NULL,
+                mime_type TEXT NOT NULL,
+                sha256 TEXT NOT NULL,
+                created_at BIGINT NOT NULL)
+            """,
+            "CREATE INDEX attachments_ticket ON attachments (ticket_id)",
+        ]),
     ]
 }

@@ -4,6 +4,7 @@ import Hummingbird
 /// `/api/tickets`: the agents' list and everything done to one ticket.
 struct TicketController {
     let tickets: TicketService
+    let attachments: AttachmentService
     let maxBodyBytes: Int
 
     func addRoutes(to group: RouterGroup<AuthenticatedContext>) {
@@ -69,7 +70,8 @@ struct TicketController {
 
     @Sendable func reply(_ request: Request, context: AuthenticatedContext) async throws -> EditedResponse<MessageDTO> {
         let body = try await request.decodeJSON(ReplyRequest.self, limit: maxBodyBytes)
-        let message = try await tickets.reply(to: try context.parameters.require("id"), content: body.content, as: context.user)
+        let files = body.attachments.isEmpty ? [] : try await attachments.resolve(body.attachments, as: context.user)
+        let message = try await tickets.reply(to: try context.parameters.require("id"), content: body.content, attachments: files, as: context.user)
         return EditedResponse(status: .created, response: MessageDTO(message))
     }
 

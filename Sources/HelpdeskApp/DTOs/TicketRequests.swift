@@ -45,6 +45,20 @@ struct UpdateTicketRequest: Decodable {
 /// `POST /api/tickets/{id}/messages`.
 struct ReplyRequest: Decodable {
     var content: String
+    /// Ids of files the caller uploaded to the ticket; with them `content` may be empty.
+    var attachments: [String]
+
+    init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        attachments = try container.decodeIfPresent([String].self, forKey: .attachments) ?? []
+        content = try container.decodeIfPresent(String.self, forKey: .content) ?? (attachments.isEmpty ? nil : "")
+            ?? { throw DecodingError.keyNotFound(CodingKeys.content, .init(codingPath: [], debugDescription: "content is required")) }()
+    }
+
+    private enum CodingKeys: String, CodingKey {
+        case content
+        case attachments
+    }
 }
 
 /// `PUT /api/tickets/{id}/rating`: 1–5 and an optional comment.

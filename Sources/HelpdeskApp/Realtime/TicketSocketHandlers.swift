@@ -8,6 +8,7 @@ import SocketIOServer
 /// Handlers are registered once on the namespace, not per socket: a connection costs no closures.
 struct TicketSocketHandlers {
     let tickets: TicketService
+    let attachments: AttachmentService
     let limiter: RateLimiter
     let presence: PresenceRegistry
     let typing: TypingTracker
@@ -51,7 +52,10 @@ struct TicketSocketHandlers {
             return ["ticketId": .string(ticketId)]
         }
         handle("send_message", on: namespace) { socket, user, payload in
-            let message = try await tickets.reply(to: try Self.string(payload, "ticketId"), content: try Self.string(payload, "content"), as: user)
+            let ids = try Self.strings(payload, "attachments")
+            let files = ids.isEmpty ? [] : try await attachments.resolve(ids, as: user)
+            let content = ids.isEmpty ? try Self.string(payload, "content") : payload["content"]?.stringValue ?? ""
+            let message = try await tickets.reply(to: try Self.string(payload, "ticketId"), content: content, attachments: files, as: user)
             return ["message": MessageDTO(message).jsonValue]
         }
         handle("typing", on: namespace) { socket, user, payload in
@@ -116,6 +120,16 @@ struct TicketSocketHandlers {
                 event.ack?([["ok": false, "error": ["code": .string(failure.code), "message": .string(failure.message)]]])
                 socket.emit("error", [["code": .string(failure.code), "message": .string(failure.message), "event": .string(name)]])
             }
+        }
+    }
+
+    /// A list of strings, or none when the field is absent.
+    private static func strings(_ payload: JSONObject, _ field: String) throws -> [String] {
+        guard let values = payload[field] else { return [] }
+        guard let array = values.arrayValue else { throw HelpdeskError.invalidField(field, "must be a list") }
+        return try array.map { value in
+            guard let text = value.stringValue else { throw HelpdeskError.invalidField(field, "must be a list of ids") }
+            return text
         }
     }
 

@@ -34,6 +34,8 @@ struct APIError: Error {
                 self.init(status: .badRequest, code: "VALIDATION_FAILED", message: "\(name): \(reason)")
             case .crossSiteRequest:
                 self.init(status: .forbidden, code: "CSRF_REJECTED", message: "Cross-site requests are not allowed.")
+            case .tooLarge(let message):
+                self.init(status: .contentTooLarge, code: "PAYLOAD_TOO_LARGE", message: message)
             }
         case is NIOTooManyBytesError:
             self.init(status: .contentTooLarge, code: "PAYLOAD_TOO_LARGE", message: "The request body is too large.")

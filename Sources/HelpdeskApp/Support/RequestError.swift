@@ -6,4 +6,6 @@ enum RequestError: Error, Equatable {
     case invalidParameter(String, String)
     /// A state-changing request that a browser sent from another site.
     case crossSiteRequest
+    /// A body over the limit of what it carries, with that limit said.
+    case tooLarge(String)
 }

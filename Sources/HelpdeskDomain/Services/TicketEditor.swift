@@ -191,7 +191,8 @@ public struct TicketEditor: Sendable {
     private func append(_ message: Message, to change: inout TicketChange) {
         change.messages.append(message)
         clock.messageAdded(by: message.sender, to: &change.ticket)
-        change.ticket.lastMessage = String(message.content.prefix(200))
+        let preview = message.content.isEmpty ? message.attachments.map { "📎 " + $0.name }.joined(separator: ", ") : message.content
+        change.ticket.lastMessage = String(preview.prefix(200))
         change.ticket.lastMessageAt = message.createdAt
     }
 }

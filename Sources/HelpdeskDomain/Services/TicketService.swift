@@ -155,12 +155,18 @@ public struct TicketService: Sendable {
     }
 
     /// Stores a reply and returns it with its sequence number; one transaction reads, checks and writes.
-    public func reply(to reference: String, content: String, as actor: User) async throws -> Message {
-        let content = try Validate.text(content, field: "content", maxLength: settings.maxMessageLength)
+    /// `attachments` are files the actor uploaded to this ticket (`AttachmentService.resolve`); with
+    /// them the text may be empty.
+    public func reply(to reference: String, content: String, attachments: [StoredAttachment] = [], as actor: User) async throws -> Message {
+        let content = attachments.isEmpty || !Validate.trimmingWhiteSpace(content).isEmpty
+            ? try Validate.text(content, field: "content", maxLength: settings.maxMessageLength) : ""
         let editor = TicketEditor(actor: actor, now: clock.now(), sla: slaPolicies.current())
         let change = try await tickets.update(reference: reference) { current in
             guard Permissions.canReply(to: current, as: actor) else { throw HelpdeskError.notFound("Ticket") }
-            return try editor.reply(content, to: current)
+            guard attachments.allSatisfy({ $0.ticketId == current.id }) else {
+                throw HelpdeskError.invalidField("attachments", "must be files uploaded to this ticket")
+            }
+            return try editor.reply(content, attachments: attachments.map(\.attachment), to: current)
         }
         guard let message = change.messages.last else { preconditionFailure("a reply stores one message") }
         events.publish(.changed(change, actor: actor))

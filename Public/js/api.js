@@ -1,4 +1,5 @@
-// The only module that calls fetch: JSON in and out, the session cookie, and one error shape.
+// The only module that talks to the server over HTTP: JSON in and out (fetch), uploads with
+// progress (XMLHttpRequest), the session cookie, and one error shape.
 
 /** An error answered by the server ({ error: { code, message } }) or a network failure (code NETWORK). */
 export class ApiError extends Error {
@@ -40,7 +41,28 @@ function query(parameters) {
   return text ? "?" + text : "";
 }
 
+/** Uploads a file to a ticket as the raw body, reporting progress (0–1); answers the stored attachment. */
+function upload(ticketId, file, onProgress) {
+  return new Promise((resolve, reject) => {
+    const request = new XMLHttpRequest();
+    request.open("POST", `/api/tickets/${encodeURIComponent(ticketId)}/attachments?name=${encodeURIComponent(file.name || "pasted")}`);
+    request.withCredentials = true;
+    request.setRequestHeader("Accept", "application/json");
+    request.upload.onprogress = (event) => event.lengthComputable && onProgress(event.loaded / event.total);
+    request.onload = () => {
+      let data = null;
+      try { data = JSON.parse(request.responseText); } catch { data = null; }
+      if (request.status >= 200 && request.status < 300) return resolve(data);
+      const error = data?.error ?? {};
+      reject(new ApiError(request.status, error.code ?? "HTTP_" + request.status, error.message ?? request.statusText));
+    };
+    request.onerror = () => reject(new ApiError(0, "NETWORK", "The upload was interrupted."));
+    request.send(file);
+  });
+}
+
 export const api = {
+  uploadAttachment: upload,
   me: () => request("GET", "/api/auth/me").then((data) => data.user),
   login: (email, password) => request("POST", "/api/auth/login", { email, password }),
   register: (email, name, password) => request("POST", "/api/auth/register", { email, name, password }),

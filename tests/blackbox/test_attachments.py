@@ -106,3 +106,44 @@ def test_oversize_and_disallowed_files_are_refused_and_nothing_is_kept(small_des
         assert refused.json()["error"]["message"].startswith("file:")
     assert stored_files(small_desk) == []
     assert customer.http.post(f"/api/tickets/{ticket['id']}/messages", json={"attachments": ["nope"]}).status_code == 400
+
+
+def test_an_agent_attaches_an_image_and_the_customer_sees_the_thumbnail(browser, server, admin, tmp_path):
+    from playwright.sync_api import expect
+
+    from web_pages import open_page, ticket_item
+
+    agent = make_user(server, admin, "agent", "Ivy Image")
+    customer = make_user(server, admin, "customer", "Pat Picture")
+    ticket = open_ticket(customer, title="Show me where")
+    image_path = tmp_path / "where-to-click.png"
+    image_path.write_bytes(png(width=40, height=30, seed=3))
+    (tmp_path / "steps.txt").write_text("1. open settings\n2. click save\n")
+
+    support = open_page(browser, server, customer.user["email"], "password-" + customer.user["email"], "/user/support")
+    ticket_item(support, "Show me where").click()
+    console = open_page(browser, server, agent.user["email"], "password-" + agent.user["email"], "/admin/tickets")
+    ticket_item(console, "Show me where").click()
+    expect(console.locator("ticket-chat .chat-title")).to_have_text("Show me where")
+    console.locator("ticket-chat input[type=file]").set_input_files([str(image_path), str(tmp_path / "steps.txt")])
+    files = console.locator("ticket-chat .composer-file")
+    expect(files).to_have_count(2)
+    expect(files.locator("progress")).to_have_count(0)
+    console.locator("ticket-chat textarea").fill("Here:")
+    console.locator("ticket-chat textarea").press("Enter")
+    expect(files).to_have_count(0)
+
+    thumbnail = support.locator("ticket-chat .message .attachment-image img")
+    expect(thumbnail).to_have_attribute("alt", "where-to-click.png")
+    expect(thumbnail).to_have_js_property("naturalWidth", 40)
+    expect(support.locator("ticket-chat .message .attachment-file .file-name")).to_have_text("steps.txt")
+    expect(support.locator("ticket-chat .message").last.locator(".content")).to_have_text("Here:")
+    with support.expect_download() as download:
+        support.locator("ticket-chat .attachment-file").click()
+    assert download.value.suggested_filename == "steps.txt"
+
+    console.locator("ticket-chat input[type=file]").set_input_files({"name": "tool.exe", "mimeType": "image/png", "buffer": b"MZ\x90\x00" * 8})
+    expect(console.locator("ticket-chat .composer-file.failed .file-error")).to_contain_text("this type of file is not allowed")
+    assert support.errors == [] and console.errors == []
+    for page in (support, console):
+        page.context.close()

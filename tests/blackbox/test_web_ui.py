@@ -102,7 +102,7 @@ def test_the_same_flow_in_arabic_on_a_phone_mirrors_the_layout(browser, server, 
     assert not has_horizontal_overflow(support)
     composer = support.locator("ticket-chat .composer")
     text_box = composer.locator("textarea").bounding_box()
-    button_box = composer.locator("button").bounding_box()
+    button_box = composer.locator("button[type=submit]").bounding_box()
     assert button_box["x"] + button_box["width"] <= text_box["x"], "in RTL the send button sits on the left of the input"
     assert support.locator("ticket-chat .message.mine .content").first.get_attribute("dir") == "auto"
 

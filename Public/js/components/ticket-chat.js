@@ -2,12 +2,31 @@
 // sent states (and waiting while offline), typing, who is viewing, and read receipts.
 import { api } from "../api.js";
 import { h, replaceChildren } from "../dom.js";
-import { formatDateTime, formatList, formatTime, t } from "../i18n.js";
+import { formatDateTime, formatList, formatNumber, formatTime, t } from "../i18n.js";
 import { systemMessageText } from "../system-messages.js";
 import "./quick-reply-picker.js";
 import "./ticket-rating.js";
 
 const TYPING_REFRESH_MS = 3000;
+
+/** An image inline as a thumbnail that opens the full one; any other file as a card to download. */
+function attachmentView(attachment) {
+  if (attachment.mimeType.startsWith("image/")) {
+    return h("a", { className: "attachment-image", href: attachment.url, target: "_blank", rel: "noopener" },
+      h("img", { src: attachment.url, alt: attachment.name, loading: "lazy" }));
+  }
+  return h("a", { className: "attachment-file", href: attachment.url, download: attachment.name },
+    h("span", { className: "file-icon", "aria-hidden": "true" }),
+    h("span", { className: "file-name", dir: "auto" }, attachment.name),
+    h("span", { className: "muted" }, formatSize(attachment.size)));
+}
+
+/** 1,234 B, 12.3 KB, 4.5 MB. */
+function formatSize(bytes) {
+  if (bytes < 1024) return `${formatNumber(bytes)} B`;
+  if (bytes < 1024 * 1024) return `${formatNumber(Math.round(bytes / 102.4) / 10)} KB`;
+  return `${formatNumber(Math.round(bytes / 104857.6) / 10)} MB`;
+}
 const TYPING_IDLE_MS = 3000;
 const TYPING_SHOWN_MS = 6000;
 
@@ -19,6 +38,8 @@ export class TicketChat extends HTMLElement {
   #ticket = null;
   #messages = new Map();
   #pending = [];
+  /** Files being uploaded or uploaded for the next message: { key, file, progress, attachment, error }. */
+  #files = [];
   #pendingKey = 0;
   #lastSeq = 0;
   #firstSeq = 0;
@@ -71,6 +92,8 @@ export class TicketChat extends HTMLElement {
       this.#elements.list.replaceChildren();
       this.#elements.composer.querySelector("textarea").value = "";
       this.#elements.picker?.reset();
+      this.#files = [];
+      this.#renderFiles();
     }
     this.hidden = false;
     this.#hasOlder = detail.hasOlderMessages;
@@ -102,8 +125,7 @@ export class TicketChat extends HTMLElement {
     status.textContent = t(`status.${this.#ticket.status}`);
     const closed = this.#ticket.status === "closed";
     const composer = this.#elements.composer;
-    composer.querySelector("textarea").disabled = closed;
-    composer.querySelector("button").disabled = closed;
+    for (const control of composer.querySelectorAll("textarea, button")) control.disabled = closed;
     this.#elements.closedNote.hidden = !closed;
     if (this.#ticket.userId === this.#user.id) this.#elements.rating.update(this.#ticket);
   }
@@ -113,7 +135,18 @@ export class TicketChat extends HTMLElement {
       "data-i18n-label": "chat.message", placeholder: t("chat.placeholder"), "aria-label": t("chat.message"),
       "data-i18n-title": "chat.keys", title: t("chat.keys"), "aria-describedby": "composer-keys",
       onkeydown: (event) => this.#keydown(event), oninput: () => this.#typed(), onblur: () => this.#stopTyping() });
+    const fileInput = h("input", { type: "file", multiple: true, hidden: true, onchange: () => { this.#attach([...fileInput.files]); fileInput.value = ""; } });
+    const attachButton = h("button", { type: "button", className: "button subtle attach", "data-i18n-label": "chat.attach", "aria-label": t("chat.attach"),
+      "data-i18n-title": "chat.attach", title: t("chat.attach"), onclick: () => fileInput.click() });
+    textarea.addEventListener("paste", (event) => {
+      const files = [...(event.clipboardData?.files ?? [])];
+      if (files.length) {
+        event.preventDefault();
+        this.#attach(files);
+      }
+    });
     const composer = h("form", { className: "composer", onsubmit: (event) => { event.preventDefault(); this.#submit(); } },
+      attachButton, fileInput,
       textarea, h("button", { type: "submit", className: "button primary", "data-i18n": "chat.send" }, t("chat.send")),
       h("span", { id: "composer-keys", className: "visually-hidden", "data-i18n": "chat.keys" }, t("chat.keys")));
     this.#elements = {
@@ -130,6 +163,7 @@ export class TicketChat extends HTMLElement {
       typing: h("p", { className: "typing", "aria-live": "polite" }),
       closedNote: h("p", { className: "closed-note", hidden: true, "data-i18n": "chat.closed" }, t("chat.closed")),
       rating: h("ticket-rating", { hidden: true }),
+      files: h("ul", { className: "composer-files", hidden: true, "aria-live": "polite" }),
       picker: this.#user.role === "customer" ? null : h("quick-reply-picker"),
       composer,
     };
@@ -137,7 +171,21 @@ export class TicketChat extends HTMLElement {
     e.scroller = h("div", { className: "message-scroll" }, e.older, e.list);
     replaceChildren(this,
       h("header", { className: "chat-header" }, e.back, h("div", { className: "chat-heading" }, e.title, h("div", { className: "chat-meta" }, e.number, e.status)), e.presence),
-      e.scroller, e.typing, e.rating, e.closedNote, composer);
+      e.scroller, e.typing, e.rating, e.closedNote, e.files, composer);
+    for (const type of ["dragenter", "dragover"]) {
+      this.addEventListener(type, (event) => {
+        if (!event.dataTransfer?.types.includes("Files") || this.#ticket?.status === "closed") return;
+        event.preventDefault();
+        this.classList.add("dropping");
+      });
+    }
+    this.addEventListener("dragleave", (event) => { if (!this.contains(event.relatedTarget)) this.classList.remove("dropping"); });
+    this.addEventListener("drop", (event) => {
+      this.classList.remove("dropping");
+      if (!event.dataTransfer?.files.length || this.#ticket?.status === "closed") return;
+      event.preventDefault();
+      this.#attach([...event.dataTransfer.files]);
+    });
     e.rating.configure({ onRated: (ticket) => this.updateTicket(ticket) });
     if (e.picker) {
       composer.append(e.picker);
@@ -235,13 +283,45 @@ export class TicketChat extends HTMLElement {
     }
   }
 
+  /** Uploads files for the next message, each with its own progress. */
+  #attach(files) {
+    if (!this.#ticket) return;
+    const ticketId = this.#ticket.id;
+    for (const file of files) {
+      const entry = { key: ++this.#pendingKey, file, progress: 0, attachment: null, error: null, ticketId };
+      this.#files.push(entry);
+      api.uploadAttachment(ticketId, file, (progress) => { entry.progress = progress; this.#renderFiles(); })
+        .then((attachment) => { entry.attachment = attachment; })
+        .catch((error) => { entry.error = error.message; })
+        .finally(() => this.#renderFiles());
+    }
+    this.#renderFiles();
+  }
+
+  #renderFiles() {
+    const files = this.#files.filter((entry) => entry.ticketId === this.#ticket?.id);
+    this.#elements.files.hidden = files.length === 0;
+    replaceChildren(this.#elements.files, files.map((entry) => h("li", { className: `composer-file${entry.error ? " failed" : ""}` },
+      h("span", { className: "file-name", dir: "auto" }, entry.file.name || t("chat.pasted")),
+      entry.error ? h("span", { className: "file-error", role: "alert" }, entry.error)
+        : entry.attachment ? h("span", { className: "muted" }, formatSize(entry.attachment.size))
+          : h("progress", { max: 1, value: entry.progress, "aria-label": t("chat.uploading", { name: entry.file.name }) }),
+      h("button", { type: "button", className: "button subtle", "aria-label": t("chat.removeFile", { name: entry.file.name }),
+        onclick: () => { this.#files = this.#files.filter((other) => other !== entry); this.#renderFiles(); } }, "×"))));
+  }
+
   #submit() {
     const textarea = this.#elements.composer.querySelector("textarea");
     const content = textarea.value.trim();
-    if (!content || !this.#ticket) return;
+    const files = this.#files.filter((entry) => entry.ticketId === this.#ticket?.id);
+    if (files.some((entry) => !entry.attachment && !entry.error)) return;
+    const attachments = files.filter((entry) => entry.attachment).map((entry) => entry.attachment.id);
+    if ((!content && !attachments.length) || !this.#ticket) return;
     textarea.value = "";
+    this.#files = this.#files.filter((entry) => !files.includes(entry));
+    this.#renderFiles();
     this.#stopTyping();
-    const pending = { key: ++this.#pendingKey, ticketId: this.#ticket.id, content, sentAfterSeq: this.#lastSeq, state: "waiting", error: null };
+    const pending = { key: ++this.#pendingKey, ticketId: this.#ticket.id, content, attachments, sentAfterSeq: this.#lastSeq, state: "waiting", error: null };
     this.#pending.push(pending);
     this.#deliver(pending);
     this.#scrollToEnd();
@@ -255,7 +335,8 @@ export class TicketChat extends HTMLElement {
     pending.state = "sending";
     this.#renderPending();
     try {
-      const { message } = await this.#realtime.emit("send_message", { ticketId: pending.ticketId, content: pending.content });
+      const { message } = await this.#realtime.emit("send_message",
+        { ticketId: pending.ticketId, content: pending.content, ...(pending.attachments.length ? { attachments: pending.attachments } : {}) });
       this.#pending = this.#pending.filter((other) => other !== pending);
       if (pending.ticketId === this.#ticket?.id) this.#merge([message]);
     } catch (error) {
@@ -271,7 +352,8 @@ export class TicketChat extends HTMLElement {
     for (const message of messages) {
       if (message.senderId !== this.#user.id || this.#messages.has(message.id)) continue;
       const match = this.#pending.find((pending) => pending.state !== "failed" && pending.ticketId === message.ticketId
-        && pending.content === message.content && message.seq > pending.sentAfterSeq);
+        && pending.content === message.content && pending.attachments.length === (message.attachments ?? []).length
+        && message.seq > pending.sentAfterSeq);
       if (match) this.#pending = this.#pending.filter((pending) => pending !== match);
     }
     this.#renderPending();
@@ -394,7 +476,8 @@ export class TicketChat extends HTMLElement {
     return h("li", { className: `message ${mine ? "mine" : "theirs"}`, dataset: { seq: message.seq, id: message.id } },
       h("div", { className: "bubble" },
         mine ? null : h("span", { className: "sender", dir: "auto" }, message.senderName),
-        h("p", { className: "content", dir: "auto" }, message.content),
+        message.content ? h("p", { className: "content", dir: "auto" }, message.content) : null,
+        (message.attachments ?? []).map((attachment) => attachmentView(attachment)),
         h("span", { className: "meta" },
           h("time", { datetime: message.createdAt, title: formatDateTime(message.createdAt) }, formatTime(message.createdAt)),
           mine ? h("span", { className: `state ${seen ? "seen" : "sent"}` }, t(seen ? "chat.seen" : "chat.sent")) : null)));
@@ -407,7 +490,7 @@ export class TicketChat extends HTMLElement {
       const state = pending.state === "waiting" && !this.#realtime.connected ? "waiting" : pending.state;
       this.#elements.list.append(h("li", { className: `message mine pending ${state}`, dataset: { key: pending.key } },
         h("div", { className: "bubble" },
-          h("p", { className: "content", dir: "auto" }, pending.content),
+          h("p", { className: "content", dir: "auto" }, pending.content || t("chat.files", { count: pending.attachments.length })),
           h("span", { className: "meta" }, h("span", { className: "state" },
             state === "failed" ? t("chat.failed", { reason: pending.error ?? "" }) : t(`chat.${state}`))))));
     }

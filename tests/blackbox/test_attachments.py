@@ -147,3 +147,33 @@ def test_an_agent_attaches_an_image_and_the_customer_sees_the_thumbnail(browser,
     assert support.errors == [] and console.errors == []
     for page in (support, console):
         page.context.close()
+
+
+def test_files_dropped_on_the_chat_or_pasted_into_the_box_are_attached(browser, server, admin):
+    from playwright.sync_api import expect
+
+    from web_pages import open_page, ticket_item
+
+    customer = make_user(server, admin, "customer", "Dora Dropper")
+    open_ticket(customer, title="Drop and paste")
+    page = open_page(browser, server, customer.user["email"], "password-" + customer.user["email"], "/user/support")
+    ticket_item(page, "Drop and paste").click()
+    expect(page.locator("ticket-chat .chat-title")).to_have_text("Drop and paste")
+    page.evaluate("""() => {
+        const chat = document.querySelector("ticket-chat");
+        const dropped = new DataTransfer();
+        dropped.items.add(new File(["dropped notes\\n"], "dropped.txt", { type: "text/plain" }));
+        chat.dispatchEvent(new DragEvent("dragover", { dataTransfer: dropped, bubbles: true, cancelable: true }));
+        chat.dispatchEvent(new DragEvent("drop", { dataTransfer: dropped, bubbles: true, cancelable: true }));
+        const pasted = new DataTransfer();
+        pasted.items.add(new File(["pasted notes\\n"], "pasted.txt", { type: "text/plain" }));
+        chat.querySelector("textarea").dispatchEvent(new ClipboardEvent("paste", { clipboardData: pasted, bubbles: true, cancelable: true }));
+    }""")
+    files = page.locator("ticket-chat .composer-file")
+    expect(files.locator(".file-name")).to_have_text(["dropped.txt", "pasted.txt"])
+    expect(files.locator("progress")).to_have_count(0)
+    page.locator("ticket-chat textarea").press("Enter")
+    expect(page.locator("ticket-chat .message.mine .attachment-file .file-name").last).to_have_text("pasted.txt")
+    expect(page.locator("ticket-chat .message.mine").last.locator(".attachment-file")).to_have_count(2)
+    assert page.errors == []
+    page.context.close()

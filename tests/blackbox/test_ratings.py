@@ -77,6 +77,11 @@ def test_the_customer_rates_in_the_chat_and_the_agent_sees_it(browser, server, a
     expect(card.locator("legend")).to_have_text("How did we do?")
     card.locator("label", has_text="4 of 5").click()
     card.locator("textarea[name=comment]").fill("Fixed <b>fast</b>")
+    # A live update while the customer is rating leaves the half-filled form alone.
+    assert agent.http.patch(f"/api/tickets/{ticket['id']}", json={"priority": "low"}).status_code == 200
+    expect(page.locator("ticket-details .facts")).to_contain_text("Low")
+    expect(card.locator("input[value='4']")).to_be_checked()
+    expect(card.locator("textarea[name=comment]")).to_have_value("Fixed <b>fast</b>")
     card.locator("button[type=submit]").click()
     expect(card).to_contain_text("You rated this 4 of 5.")
     expect(page.locator("ticket-chat .message.system").last).to_contain_text("Rita Rater rated the support 4 of 5.")

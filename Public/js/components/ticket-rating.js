@@ -18,14 +18,24 @@ export class TicketRating extends HTMLElement {
     document.addEventListener("languagechange", () => this.#render());
   }
 
-  /** Follows `ticket`: asked once it is resolved (or closed after a resolution), quiet otherwise. */
+  /** Follows `ticket`: asked once it is resolved (or closed after a resolution), quiet otherwise.
+   * A live update that changes nothing shown here leaves a half-filled form alone. */
   update(ticket) {
+    const shown = this.#shownState();
     if (ticket.id !== this.#ticket?.id) {
       this.#editing = false;
       this.#error = "";
     }
     this.#ticket = ticket;
-    this.#render();
+    if (this.#shownState() !== shown) this.#render();
+  }
+
+  /** What the card shows for the ticket, as a key: whether it asks, and which rating it shows. */
+  #shownState() {
+    const ticket = this.#ticket;
+    const rateable = Boolean(ticket?.resolvedAt) && (ticket.status === "resolved" || ticket.status === "closed");
+    const rating = ticket?.rating?.current ? ticket.rating : null;
+    return [ticket?.id, rateable, rating?.updatedAt, this.#editing].join("|");
   }
 
   #render() {
@@ -64,7 +74,8 @@ export class TicketRating extends HTMLElement {
       const ticket = await api.rateTicket(this.#ticket.id, { score: Number(form.elements.score.value), comment: form.elements.comment.value });
       this.#editing = false;
       this.#error = "";
-      this.update(ticket);
+      this.#ticket = ticket;
+      this.#render();
       this.#onRated(ticket);
     } catch (error) {
       this.#error = error.message;

@@ -38,6 +38,7 @@ final class WebhookDispatcher: TicketEventPublisher, Service {
 
     /// Wakes the lanes of the endpoints that take one of the event's types; the change is committed.
     func publish(_ event: TicketEvent) {
+        guard registry.hasActive else { return }
         let types: [WebhookEventType]
         switch event {
         case .created(let change): types = WebhookEvent.events(in: change, isNew: true).map(\.type)

@@ -26,6 +26,11 @@ final class WebhookRegistry: WebhookSubscriptions, WebhookOutbox {
         webhooks.withLock { $0[id] }
     }
 
+    /// Whether any endpoint takes events now; without one a ticket change costs no webhook work.
+    var hasActive: Bool {
+        webhooks.withLock { $0.values.contains(where: \.isActive) }
+    }
+
     var ids: [String] {
         webhooks.withLock { Array($0.keys) }
     }

@@ -8,6 +8,8 @@ import { formatNumber, formatRelative, t } from "../i18n.js";
 export class NotificationBell extends HTMLElement {
   #user;
   #unread = 0;
+  /** How many notifications came live, so a page read meanwhile does not drop them. */
+  #arrivals = 0;
   #items = [];
   #button;
   #badge;
@@ -79,17 +81,22 @@ export class NotificationBell extends HTMLElement {
     };
   }
 
+  /** Reads the newest page; notifications that arrived live while it was on its way stay in front. */
   async #load() {
+    const arrivedBefore = this.#arrivals;
     const page = await api.notifications().catch(() => null);
     if (!page) return;
-    this.#items = page.notifications;
-    this.#unread = page.unreadCount;
+    const late = this.#items.slice(0, this.#arrivals - arrivedBefore)
+      .filter((note) => !page.notifications.some((item) => item.id === note.id));
+    this.#items = [...late, ...page.notifications];
+    this.#unread = page.unreadCount + late.length;
     this.#render();
   }
 
   #arrived(note) {
     if (this.#items.some((item) => item.id === note.id)) return;
     this.#items.unshift(note);
+    this.#arrivals += 1;
     this.#unread += 1;
     this.#announcer.textContent = this.#text(note);
     this.#render();

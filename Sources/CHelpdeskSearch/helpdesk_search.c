@@ -202,3 +202,17 @@ int helpdesk_search_register(sqlite3 *db) {
     if (status != SQLITE_OK) return status;
     return api->xCreateFunction(api, "helpdesk_rank", 0, helpdesk_rank, 0);
 }
+
+int helpdesk_search_terms(
+    sqlite3 *db, const char *text, int length, void *context,
+    int (*xToken)(void *, int, const char *, int, int, int)
+) {
+    fts5_api *api = helpdesk_fts5_api(db);
+    if (!api) return SQLITE_ERROR;
+    Fts5Tokenizer *instance = 0;
+    int status = helpdesk_create(api, 0, 0, &instance);
+    if (status != SQLITE_OK) return status;
+    status = helpdesk_tokenize(instance, context, FTS5_TOKENIZE_DOCUMENT, text, length, xToken);
+    helpdesk_delete(instance);
+    return status;
+}

@@ -26,7 +26,7 @@ extension AppConfig {
         }
         if let host = value("HOST") { self.host = host }
         if let port = try integer("PORT", in: 0...65535) { self.port = port }
-        if let database = value("DATABASE") { self.databaseURL = database }
+        if let database = value("DATABASE_URL") ?? value("DATABASE") { self.databaseURL = database }
         if let cost = try integer("BCRYPT_COST", in: 4...31) { self.bcryptCost = UInt8(cost) }
         if let limit = try integer("RATE_LIMIT", in: 1...1_000_000) { self.requestsPerMinute = limit }
         if let limit = try integer("LOGIN_RATE_LIMIT", in: 1...1_000_000) { self.loginAttemptsPerMinute = limit }

@@ -46,11 +46,19 @@ public struct AppConfig: Sendable {
     /// The attachments folder in force.
     var resolvedAttachmentsDirectory: String {
         if let attachmentsDirectory { return attachmentsDirectory }
-        if case .sqliteFile(let path)? = try? DatabaseLocation(url: databaseURL) {
+        switch try? DatabaseLocation(url: databaseURL) {
+        case .sqliteFile(let path)?:
             return URL(fileURLWithPath: path).deletingLastPathComponent().appendingPathComponent("attachments").path
+        case .postgres?:
+            return "data/attachments"
+        case .sqliteMemory?, nil:
+            break
         }
         return FileManager.default.temporaryDirectory.appendingPathComponent("helpdesk-attachments-\(ProcessInfo.processInfo.processIdentifier)").path
     }
+
+    /// The database URL without its password, for logs and messages.
+    public var redactedDatabaseURL: String { DatabaseLocationError.redacted(databaseURL) }
 
     public init() {}
 }

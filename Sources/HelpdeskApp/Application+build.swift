@@ -18,7 +18,7 @@ public func buildApplication(_ config: AppConfig, logger: Logger) async throws -
     if try await !Helpdesk(storage: storage, config: config, logger: logger).accounts.hasActiveAdmin() {
         logger.notice("""
             This desk has no admin yet. Create one with: \
-            helpdesk user add --database \(config.databaseURL) --email you@example.com --name "Your Name" --role admin
+            helpdesk user add --database \(config.redactedDatabaseURL) --email you@example.com --name "Your Name" --role admin
             """)
     }
     return try buildApplication(

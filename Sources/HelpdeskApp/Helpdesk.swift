@@ -27,11 +27,14 @@ public struct Helpdesk: Sendable {
 
     /// Opens the database named by the config and brings its schema up to date.
     public static func openStorage(_ config: AppConfig, logger: Logger) async throws -> any SQLStorage {
-        let storage = try await SQLiteStorage.open(try DatabaseLocation(url: config.databaseURL), logger: logger)
+        let storage: any SQLStorage = switch try DatabaseLocation(url: config.databaseURL) {
+        case .postgres(let url): try await PostgresStorage.open(url: url, logger: logger)
+        case let location: try await SQLiteStorage.open(location, logger: logger)
+        }
         do {
             let applied = try await Migrator(storage: storage, logger: logger).migrate()
             if !applied.isEmpty {
-                logger.info("Database schema migrated", metadata: ["versions": "\(applied)", "database": "\(config.databaseURL)"])
+                logger.info("Database schema migrated", metadata: ["versions": "\(applied)", "database": "\(config.redactedDatabaseURL)"])
             }
         } catch {
             try? await storage.close()

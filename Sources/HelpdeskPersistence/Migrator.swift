@@ -16,6 +16,7 @@ public struct Migrator: Sendable {
     @discardableResult
     public func migrate(_ migrations: [Migration] = Schema.migrations) async throws -> [Int] {
         try await storage.transaction { db in
+            try await Self.lock(db)
             try await db.raw("""
                 CREATE TABLE IF NOT EXISTS schema_migrations (
                     version BIGINT PRIMARY KEY, name TEXT NOT NULL, applied_at BIGINT NOT NULL)
@@ -24,9 +25,10 @@ public struct Migrator: Sendable {
         var applied: [Int] = []
         for migration in migrations.sorted(by: { $0.version < $1.version }) {
             let didApply = try await storage.transaction { db in
+                try await Self.lock(db)
                 let existing = try await db.raw("SELECT version FROM schema_migrations WHERE version = \(bind: migration.version)").first()
                 guard existing == nil else { return false }
-                for statement in migration.statements {
+                for statement in migration.statements(for: db.flavor) {
                     try await db.raw(SQLQueryString(statement)).run()
                 }
                 try await db.raw("""
@@ -42,4 +44,14 @@ public struct Migrator: Sendable {
         }
         return applied
     }
+
+    /// Nodes starting together on one PostgreSQL server migrate one at a time: each step's transaction
+    /// holds this lock, so the others wait and then find the step recorded. SQLite's writer is single.
+    private static func lock(_ db: any SQLDatabase) async throws {
+        guard db.flavor == .postgres else { return }
+        try await db.raw("SELECT pg_advisory_xact_lock(\(literal: migrationLockKey))").run()
+    }
+
+    /// The advisory lock key of migrations (any number the desk uses for nothing else).
+    static let migrationLockKey = 7_310_001
 }

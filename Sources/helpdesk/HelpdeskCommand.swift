@@ -78,7 +78,7 @@ struct Migrate: AsyncParsableCommand {
         let config = try database.config()
         let helpdesk = try await Helpdesk.open(config, logger: makeLogger(config))
         try await helpdesk.storage.close()
-        say("Database \(config.databaseURL) is up to date.")
+        say("Database \(config.redactedDatabaseURL) is up to date.")
     }
 }
 

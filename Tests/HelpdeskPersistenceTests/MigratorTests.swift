@@ -9,14 +9,34 @@ import Testing
         try await TemporaryDatabase.withDatabase { database in
             let again = try await Migrator(storage: database.storage, logger: Logger(label: "test")).migrate()
             #expect(again.isEmpty)
-            let versions = try await database.storage.reader.raw("SELECT version FROM schema_migrations")
+            let versions = try await database.storage.reader.raw("SELECT version FROM schema_migrations ORDER BY version")
                 .all(decodingColumn: "version", as: Int.self)
             #expect(versions == Schema.migrations.map(\.version))
         }
     }
 
-    @Test func theDatabaseRunsInWALMode() async throws {
+    @Test func nodesStartingTogetherApplyEachStepOnce() async throws {
         try await TemporaryDatabase.withDatabase { database in
+            // A database no node has migrated yet.
+            try await database.storage.transaction { db in try await db.raw("DROP TABLE schema_migrations").run() }
+            let nodes = [try await database.openAnother(), try await database.openAnother()]
+            let applied = try await withThrowingTaskGroup(of: [Int].self) { group in
+                for node in nodes {
+                    group.addTask {
+                        try await Migrator(storage: node, logger: Logger(label: "test")).migrate([
+                            Migration(version: 1, name: "a table", statements: ["CREATE TABLE shared_start (id TEXT PRIMARY KEY)"]),
+                        ])
+                    }
+                }
+                return try await group.reduce(into: [Int]()) { $0 += $1 }
+            }
+            for node in nodes { try await node.close() }
+            #expect(applied == [1], "\(database.kind)")
+        }
+    }
+
+    @Test func theDatabaseRunsInWALMode() async throws {
+        try await TemporaryDatabase.withSQLite { database in
             let mode = try await database.storage.reader.raw("PRAGMA journal_mode").first(decodingColumn: "journal_mode", as: String.self)
             #expect(mode == "wal")
         }

@@ -166,6 +166,41 @@ import Testing
         }
     }
 
+    @Test func nodesSharingTheDatabaseNumberRepliesToTheSameTicketsWithoutGapsOrRepeats() async throws {
+        try await TemporaryDatabase.withDatabase { database in
+            let customer = try await database.addUser("alice", .customer)
+            let agent = try await database.addUser("sami", .agent)
+            let other = try await database.openAnother()
+            let nodes = [service(database), TicketService(
+                tickets: SQLTicketRepository(storage: other), users: SQLUserRepository(storage: other),
+                clock: FixedClock(date: TemporaryDatabase.epoch), settings: DeskSettings()
+            )]
+            var ids: [String] = []
+            for index in 0..<2 {
+                ids.append(try await nodes[index].open(draft("Shared \(index)"), as: customer).ticket.id)
+            }
+            let replies: [Message]
+            do {
+                replies = try await withThrowingTaskGroup(of: Message.self) { group in
+                    for index in 0..<200 {
+                        let node = nodes[index % 2], id = ids[index / 2 % 2]
+                        group.addTask { try await node.reply(to: id, content: "Reply \(index)", as: index % 3 == 0 ? agent : customer) }
+                    }
+                    return try await group.reduce(into: [Message]()) { $0.append($1) }
+                }
+                try await other.close()
+            } catch {
+                try? await other.close()
+                throw error
+            }
+            for id in ids {
+                let stored = try await nodes[0].messages(id, after: nil, before: nil, limit: 200, as: agent)
+                #expect(stored.map(\.seq) == Array(1...101), "\(database.kind)")
+                #expect(Set(stored.dropFirst().map(\.id)) == Set(replies.filter { $0.ticketId == id }.map(\.id)))
+            }
+        }
+    }
+
     @Test func aFailingUpdateAmongConcurrentOnesFailsAlone() async throws {
         try await TemporaryDatabase.withDatabase { database in
             let alice = try await database.addUser("alice", .customer)
@@ -278,10 +313,10 @@ import Testing
     }
 
     @Test func dataSurvivesReopening() async throws {
-        try await TemporaryDatabase.withDatabase { database in
+        try await TemporaryDatabase.withSQLite { database in
             let customer = try await database.addUser("alice", .customer)
             let id = try await service(database).open(draft("Durable"), as: customer).ticket.id
-            let second = try await TemporaryDatabase.open(database.path)
+            let second = try await TemporaryDatabase.open(try #require(database.path))
             let reopened = try await SQLTicketRepository(storage: second).find(reference: id)
             try await second.close()
             #expect(reopened?.title == "Durable")

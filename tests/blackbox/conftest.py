@@ -5,7 +5,7 @@ import os
 
 import pytest
 
-from helpdesk_server import BINARY, Server, run_cli
+from helpdesk_server import BINARY, Server, new_database, run_cli
 
 ADMIN_EMAIL = "admin@blackbox.test"
 ADMIN_PASSWORD = "admin-password-1"
@@ -49,7 +49,7 @@ def browser():
 
 @pytest.fixture(scope="session")
 def server(tmp_path_factory):
-    database = f"sqlite:{tmp_path_factory.mktemp('db')}/helpdesk.sqlite"
+    database = new_database(tmp_path_factory.mktemp('db'))
     run_cli("user", "add", "--database", database, "--email", ADMIN_EMAIL, "--name", "Ada Admin",
             "--role", "admin", "--password", ADMIN_PASSWORD)
     running = Server(database).start()

@@ -1,10 +1,13 @@
 """Starts the real helpdesk binary on a free port with its own database, for black-box tests."""
 
+import itertools
 import os
 import queue
 import re
 import signal
+import sqlite3
 import subprocess
+import tempfile
 import threading
 
 import httpx
@@ -20,6 +23,35 @@ TEST_ENVIRONMENT = {
     "HELPDESK_RATE_LIMIT": "100000",
     "HELPDESK_LOGIN_RATE_LIMIT": "100000",
 }
+
+
+# The admin URL of a throwaway PostgreSQL server: when set, every server of the suite gets a new
+# database of its own there instead of an SQLite file (scripts/test runs the suite both ways).
+POSTGRES_URL = os.environ.get("HELPDESK_TEST_POSTGRES_URL", "")
+_databases = itertools.count(1)
+
+
+def new_database(folder, name="helpdesk"):
+    """A new, empty database URL for one server: an SQLite file in `folder`, or a new PostgreSQL database."""
+    if not POSTGRES_URL:
+        return f"sqlite:{folder}/{name}.sqlite"
+    import psycopg
+
+    database = f"{name}_{os.getpid()}_{next(_databases)}"
+    with psycopg.connect(POSTGRES_URL, autocommit=True) as connection:
+        connection.execute(f'CREATE DATABASE "{database}"')
+    return POSTGRES_URL.rsplit("/", 1)[0] + "/" + database
+
+
+def query_database(database, sql, params=()):
+    """Rows of one query (`?` for parameters) run on a server's database directly."""
+    if database.startswith("sqlite:"):
+        with sqlite3.connect(database.removeprefix("sqlite:")) as connection:
+            return connection.execute(sql, params).fetchall()
+    import psycopg
+
+    with psycopg.connect(database) as connection:
+        return connection.execute(sql.replace("%", "%%").replace("?", "%s"), params).fetchall()
 
 
 def run_cli(*args, env=None, check=True):
@@ -39,6 +71,10 @@ class Server:
     def __init__(self, database, env=None, extra_args=(), command=None, cwd=None):
         self.database = database
         self.env = {**os.environ, **TEST_ENVIRONMENT, **(env or {})}
+        if database and database.startswith("sqlite:"):
+            self.attachments_dir = os.path.join(os.path.dirname(database.removeprefix("sqlite:")), "attachments")
+        elif database:
+            self.attachments_dir = self.env.setdefault("HELPDESK_ATTACHMENTS_DIR", tempfile.mkdtemp(prefix="helpdesk-attachments-"))
         self.command = command or [BINARY, "serve", "--port", "0", "--database", database, *extra_args]
         self.cwd = cwd
         self.process = None

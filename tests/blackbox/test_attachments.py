@@ -10,7 +10,7 @@ import zlib
 import pytest
 
 from conftest import ADMIN_EMAIL, ADMIN_PASSWORD, make_user, open_ticket, sign_in
-from helpdesk_server import Server, run_cli
+from helpdesk_server import Server, new_database, run_cli
 from live_client import LiveClient
 
 
@@ -28,7 +28,7 @@ def upload(actor, ticket, content, name):
 
 
 def stored_files(server):
-    root = pathlib.Path(server.database.removeprefix("sqlite:")).parent / "attachments"
+    root = pathlib.Path(server.attachments_dir)
     return sorted(path for path in root.rglob("*") if path.is_file()) if root.exists() else []
 
 
@@ -86,7 +86,7 @@ def test_names_are_made_safe_and_identical_files_are_stored_once(server, custome
 
 @pytest.fixture()
 def small_desk(tmp_path):
-    database = f"sqlite:{tmp_path}/helpdesk.sqlite"
+    database = new_database(tmp_path)
     run_cli("user", "add", "--database", database, "--email", ADMIN_EMAIL, "--name", "Admin", "--role", "admin", "--password", ADMIN_PASSWORD)
     server = Server(database, env={"HELPDESK_MAX_ATTACHMENT_MB": "1"}).start()
     yield server

@@ -5,17 +5,17 @@ from datetime import datetime, timedelta
 
 import httpx
 
-from helpdesk_server import Server, run_cli
+from helpdesk_server import Server, new_database, run_cli
 
 
 def test_migrate_is_idempotent(tmp_path):
-    database = f"sqlite:{tmp_path}/helpdesk.sqlite"
+    database = new_database(tmp_path)
     assert "up to date" in run_cli("migrate", "--database", database).stdout
     assert "up to date" in run_cli("migrate", "--database", database).stdout
 
 
 def test_user_add_generates_a_password_once(tmp_path):
-    database = f"sqlite:{tmp_path}/helpdesk.sqlite"
+    database = new_database(tmp_path)
     result = run_cli("user", "add", "--database", database, "--email", "Agent@Example.com", "--name", "Agent", "--role", "agent")
     password = re.search(r"Password: (\S+)", result.stdout).group(1)
     duplicate = run_cli("user", "add", "--database", database, "--email", "agent@example.com", "--name", "Twin",
@@ -35,7 +35,7 @@ def test_user_add_generates_a_password_once(tmp_path):
 
 
 def test_serve_explains_how_to_create_the_first_admin(tmp_path):
-    server = Server(f"sqlite:{tmp_path}/helpdesk.sqlite").start()
+    server = Server(new_database(tmp_path)).start()
     try:
         assert server.wait_for_line(re.compile(r"helpdesk user add .*--role admin"), timeout=10)
     finally:
@@ -43,7 +43,7 @@ def test_serve_explains_how_to_create_the_first_admin(tmp_path):
 
 
 def test_environment_configures_the_server(tmp_path):
-    database = f"sqlite:{tmp_path}/helpdesk.sqlite"
+    database = new_database(tmp_path)
     run_cli("user", "add", "--database", database, "--email", "c@example.com", "--name", "C",
             "--role", "customer", "--password", "password-1")
     server = Server(database, env={"HELPDESK_ALLOW_REGISTRATION": "false", "HELPDESK_SLA_URGENT_HOURS": "2",

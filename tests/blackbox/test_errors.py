@@ -4,7 +4,7 @@ import httpx
 import pytest
 
 from conftest import open_ticket
-from helpdesk_server import Server
+from helpdesk_server import Server, new_database
 
 
 def error_of(response, status, code):
@@ -112,7 +112,7 @@ def test_cross_site_cookie_requests_are_refused(server, customer_a):
 
 @pytest.fixture(scope="module")
 def throttled_server(tmp_path_factory):
-    database = f"sqlite:{tmp_path_factory.mktemp('throttled')}/helpdesk.sqlite"
+    database = new_database(tmp_path_factory.mktemp('throttled'))
     running = Server(database, env={"HELPDESK_RATE_LIMIT": "30", "HELPDESK_LOGIN_RATE_LIMIT": "3"}).start()
     yield running
     assert running.stop() == 0

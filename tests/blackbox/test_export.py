@@ -8,7 +8,7 @@ import os
 import subprocess
 
 from conftest import ADMIN_EMAIL, ADMIN_PASSWORD, make_user, open_ticket, sign_in, unique
-from helpdesk_server import BINARY, Server, run_cli
+from helpdesk_server import BINARY, Server, new_database, run_cli
 
 SEED = os.path.join(os.path.dirname(BINARY), "search-seed")
 
@@ -76,9 +76,8 @@ def rss_kilobytes(pid):
 
 
 def test_ten_thousand_tickets_with_their_messages_stream_in_flat_memory(tmp_path):
-    path = tmp_path / "export.sqlite"
-    subprocess.run([SEED, str(path), "200000"], check=True, capture_output=True, timeout=300)
-    database = f"sqlite:{path}"
+    database = new_database(tmp_path, "export")
+    subprocess.run([SEED, database, "200000"], check=True, capture_output=True, timeout=300)
     run_cli("user", "add", "--database", database, "--email", ADMIN_EMAIL, "--name", "Admin", "--role", "admin", "--password", ADMIN_PASSWORD)
     server = Server(database).start()
     try:

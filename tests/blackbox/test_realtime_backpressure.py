@@ -9,7 +9,7 @@ import pytest
 import websocket
 
 from conftest import ADMIN_EMAIL, ADMIN_PASSWORD
-from helpdesk_server import Server, run_cli
+from helpdesk_server import Server, new_database, run_cli
 from live_client import LiveClient
 
 # Each message reaches the stalled tab as ~10 KB or more; 1,200 of them are well over what the
@@ -33,7 +33,7 @@ def raw_socket_in_ticket(server, token, ticket_id):
 
 
 def test_a_client_that_stops_reading_is_disconnected(tmp_path):
-    database = f"sqlite:{tmp_path}/helpdesk.sqlite"
+    database = new_database(tmp_path)
     run_cli("user", "add", "--database", database, "--email", ADMIN_EMAIL, "--name", "Admin",
             "--role", "admin", "--password", ADMIN_PASSWORD)
     server = Server(database, env={"HELPDESK_SOCKET_RATE_LIMIT": "1000000"}).start()

@@ -6,7 +6,7 @@ import json
 import websocket
 
 from conftest import open_ticket, sign_in
-from helpdesk_server import Server, run_cli
+from helpdesk_server import Server, new_database, run_cli
 
 
 class RawSocket:
@@ -87,7 +87,7 @@ def test_a_stolen_pid_recovers_nothing(server, customer_a, customer_b):
 
 def test_a_client_that_missed_more_than_the_log_holds_starts_afresh(tmp_path):
     """With a 1 MiB log, a client that missed more than that gets a new session rather than a replay with a gap."""
-    database = f"sqlite:{tmp_path}/helpdesk.sqlite"
+    database = new_database(tmp_path)
     run_cli("user", "add", "--database", database, "--email", "c@example.com", "--name", "C",
             "--role", "customer", "--password", "password-1")
     server = Server(database, env={"HELPDESK_RECOVERY_LOG_MB": "1"}).start()

@@ -8,12 +8,12 @@ import pytest
 import socketio
 
 from conftest import ADMIN_EMAIL, ADMIN_PASSWORD
-from helpdesk_server import Server, run_cli
+from helpdesk_server import Server, new_database, run_cli
 
 
 @pytest.mark.parametrize("transport", ["polling", "websocket"])
 def test_shutdown_disconnects_clients(tmp_path, transport):
-    database = f"sqlite:{tmp_path}/helpdesk.sqlite"
+    database = new_database(tmp_path)
     run_cli("user", "add", "--database", database, "--email", ADMIN_EMAIL, "--name", "Admin",
             "--role", "admin", "--password", ADMIN_PASSWORD)
     server = Server(database).start()
@@ -31,7 +31,7 @@ def test_shutdown_disconnects_clients(tmp_path, transport):
 
 def test_shutdown_does_not_wait_for_connections_that_never_sent_a_request(tmp_path):
     """Browsers open spare connections ahead of need; they must not hold a stopping server up."""
-    server = Server(f"sqlite:{tmp_path}/helpdesk.sqlite").start()
+    server = Server(new_database(tmp_path)).start()
     host, port = server.url.removeprefix("http://").split(":")
     with socket.create_connection((host, int(port))) as silent:
         with server.client() as http:

@@ -1,11 +1,11 @@
 """Data and sessions survive a restart; the server stops cleanly on SIGTERM."""
 
 from conftest import ADMIN_EMAIL, ADMIN_PASSWORD
-from helpdesk_server import Server, run_cli
+from helpdesk_server import Server, new_database, run_cli
 
 
 def test_data_survives_a_restart(tmp_path):
-    database = f"sqlite:{tmp_path}/helpdesk.sqlite"
+    database = new_database(tmp_path)
     run_cli("user", "add", "--database", database, "--email", ADMIN_EMAIL, "--name", "Admin",
             "--role", "admin", "--password", ADMIN_PASSWORD)
     first = Server(database).start()

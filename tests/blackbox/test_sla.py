@@ -1,13 +1,12 @@
 """The SLA policy over the API: who may read and change it, validation, and that new deadlines follow it."""
 
-import sqlite3
 import time
 from datetime import datetime, timedelta, timezone
 
 import pytest
 
 from conftest import ADMIN_EMAIL, ADMIN_PASSWORD
-from helpdesk_server import Server, run_cli
+from helpdesk_server import Server, new_database, query_database, run_cli
 from live_client import LiveClient
 from playwright.sync_api import expect
 from web_pages import open_page
@@ -31,7 +30,7 @@ def policy(targets, business_hours=None):
 @pytest.fixture()
 def desk(tmp_path):
     """A server of its own (the policy is desk-wide), with an admin, an agent and a customer."""
-    database = f"sqlite:{tmp_path}/helpdesk.sqlite"
+    database = new_database(tmp_path)
     run_cli("user", "add", "--database", database, "--email", ADMIN_EMAIL, "--name", "Admin", "--role", "admin", "--password", ADMIN_PASSWORD)
     for role in ("agent", "customer"):
         run_cli("user", "add", "--database", database, "--email", f"{role}@sla.test", "--name", role.title(), "--role", role,
@@ -97,7 +96,7 @@ def test_a_bad_policy_is_refused_and_the_old_one_stays(desk, change, field):
 
 
 def test_the_policy_survives_a_restart(tmp_path):
-    database = f"sqlite:{tmp_path}/helpdesk.sqlite"
+    database = new_database(tmp_path)
     run_cli("user", "add", "--database", database, "--email", ADMIN_EMAIL, "--name", "Admin", "--role", "admin", "--password", ADMIN_PASSWORD)
     server = Server(database).start()
     try:
@@ -159,7 +158,7 @@ def test_a_two_second_target_warns_once_and_breaches_once(desk):
 
 
 def test_after_a_restart_past_the_deadline_the_breach_is_recorded_once(tmp_path):
-    database = f"sqlite:{tmp_path}/helpdesk.sqlite"
+    database = new_database(tmp_path)
     run_cli("user", "add", "--database", database, "--email", ADMIN_EMAIL, "--name", "Admin", "--role", "admin", "--password", ADMIN_PASSWORD)
     run_cli("user", "add", "--database", database, "--email", "customer@sla.test", "--name", "Customer", "--role", "customer",
             "--password", "password-customer")
@@ -190,9 +189,7 @@ def test_after_a_restart_past_the_deadline_the_breach_is_recorded_once(tmp_path)
 
 
 def sla_activity_in_database(database, ticket):
-    path = database.removeprefix("sqlite:")
-    with sqlite3.connect(path) as connection:
-        rows = connection.execute("SELECT kind FROM activities WHERE ticket_id = ? AND kind LIKE 'sla_%'", (ticket["id"],)).fetchall()
+    rows = query_database(database, "SELECT kind FROM activities WHERE ticket_id = ? AND kind LIKE 'sla_%' ORDER BY created_at", (ticket["id"],))
     return [kind for (kind,) in rows]
 
 

@@ -6,7 +6,7 @@ import socket
 from playwright.sync_api import expect
 
 from conftest import ADMIN_EMAIL, ADMIN_PASSWORD, make_user, unique
-from helpdesk_server import BINARY, Server, run_cli
+from helpdesk_server import BINARY, Server, new_database, run_cli
 from web_pages import PHONE, has_horizontal_overflow, messages, open_page, ticket_item
 
 
@@ -153,7 +153,7 @@ def free_port():
 
 
 def test_a_page_reconnects_after_a_server_restart_and_shows_every_message_once(browser, tmp_path):
-    database = f"sqlite:{tmp_path}/helpdesk.sqlite"
+    database = new_database(tmp_path)
     for email, role in (("agent@restart.test", "agent"), ("customer@restart.test", "customer")):
         run_cli("user", "add", "--database", database, "--email", email, "--name", role.title(), "--role", role, "--password", "password-" + role)
     port = free_port()

@@ -7,7 +7,7 @@ import pytest
 from playwright.sync_api import expect
 
 from conftest import ADMIN_EMAIL, ADMIN_PASSWORD, open_ticket, sign_in
-from helpdesk_server import Server, run_cli
+from helpdesk_server import Server, new_database, run_cli
 from web_pages import PHONE, has_horizontal_overflow, open_page
 from webhook_receiver import Receiver
 
@@ -19,7 +19,7 @@ class Desk:
     """A server of its own (loopback endpoints need allowing) with an admin, an agent and a customer."""
 
     def __init__(self, tmp_path, env):
-        self.database = f"sqlite:{tmp_path}/helpdesk.sqlite"
+        self.database = new_database(tmp_path)
         self.env = env
         run_cli("user", "add", "--database", self.database, "--email", ADMIN_EMAIL, "--name", "Admin", "--role", "admin",
                 "--password", ADMIN_PASSWORD)

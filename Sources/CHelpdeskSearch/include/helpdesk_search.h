@@ -12,4 +12,12 @@
 /// frequency, cheap per row. Returns an SQLite status code.
 int helpdesk_search_register(sqlite3 *db);
 
+/// Calls `xToken` with every term the `helpdesk` tokenizer makes of `text` (its bytes, and the byte
+/// offsets of the word in `text`), as FTS5 would index it; `db` is any connection with FTS5, for
+/// the porter tokenizer underneath. For databases that index the same terms themselves (PostgreSQL).
+/// Returns an SQLite status code.
+int helpdesk_search_terms(
+    sqlite3 *db, const char *text, int length, void *context,
+    int (*xToken)(void *context, int flags, const char *token, int tokenLength, int start, int end));
+
 #endif

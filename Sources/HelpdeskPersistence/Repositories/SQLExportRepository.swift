@@ -18,7 +18,7 @@ public struct SQLExportRepository: ExportRepository {
         let position: SQLQueryString = after.map { "AND (t.created_at, t.id) > (\(bind: $0.sortValue), \(bind: $0.id))" } ?? ""
         return try await storage.reader.raw("""
             SELECT t.*, 0 AS unread_count, 0 AS unread_by_customer FROM tickets t
-            WHERE 1 \(filters) \(position) ORDER BY t.created_at, t.id LIMIT \(literal: limit)
+            WHERE TRUE \(filters) \(position) ORDER BY t.created_at, t.id LIMIT \(literal: limit)
             """).all().map { try TicketRow($0).view.ticket }
     }
 

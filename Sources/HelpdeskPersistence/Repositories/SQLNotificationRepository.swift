@@ -76,13 +76,12 @@ public struct SQLNotificationRepository: NotificationRepository {
     }
 
     public func markRead(userId: String, ids: [String]?, at date: Date) async throws -> Int {
-        let which: SQLQueryString = ids.map { ids in ids.isEmpty ? "AND 0" : "AND id IN (\(binds: ids))" } ?? ""
+        let which: SQLQueryString = ids.map { ids in ids.isEmpty ? "AND FALSE" : "AND id IN (\(binds: ids))" } ?? ""
         return try await storage.transaction { db in
             try await db.raw("""
                 UPDATE notifications SET read_at = \(bind: date.epochMilliseconds)
-                WHERE user_id = \(bind: userId) AND read_at IS NULL \(which)
-                """).run()
-            return try await db.raw("SELECT changes() AS n").first(decodingColumn: "n", as: Int.self) ?? 0
+                WHERE user_id = \(bind: userId) AND read_at IS NULL \(which) RETURNING id
+                """).all().count
         }
     }
 }

@@ -26,12 +26,16 @@ public struct SQLReportRepository: ReportRepository {
             try await db.raw(query).all().map { TimeInterval(try $0.decode(column: "d", as: Int64.self)) / 1000 }
         }
 
+        let dayOf: SQLQueryString = switch db.flavor {
+        case .sqlite: "date(created_at / 1000, 'unixepoch')"
+        case .postgres: "to_char(to_timestamp(created_at / 1000) AT TIME ZONE 'UTC', 'YYYY-MM-DD')"
+        }
         let created = try await counts("""
-            SELECT date(created_at / 1000, 'unixepoch') AS day, COUNT(*) AS n FROM tickets
+            SELECT \(dayOf) AS day, COUNT(*) AS n FROM tickets
             WHERE created_at >= \(bind: start) AND created_at < \(bind: end) GROUP BY day
             """, key: "day")
         let resolved = try await counts("""
-            SELECT date(created_at / 1000, 'unixepoch') AS day, COUNT(*) AS n FROM activities
+            SELECT \(dayOf) AS day, COUNT(*) AS n FROM activities
             WHERE kind = 'status_changed' AND to_value = 'resolved' AND created_at >= \(bind: start) AND created_at < \(bind: end)
             GROUP BY day
             """, key: "day")

@@ -23,8 +23,9 @@ public struct SQLSearchRepository: SearchRepository {
         self.narrowRows = narrowRows
     }
 
-    /// One match before the page is cut: where, which ticket, which message, the marked text, the rank.
-    private struct Found {
+    /// One match before the page is cut: where, which ticket, which message, the marked text, the rank
+    /// (lower is better).
+    struct Found {
         var kind: SearchHit.Kind
         var ticketId: String
         var message: Message?
@@ -38,9 +39,15 @@ public struct SQLSearchRepository: SearchRepository {
         var found: [Found] = []
         if query.sender == nil {
             found += try await numbers(query, wanted: wanted, in: db)
-            found += try await titles(query, wanted: wanted, in: db)
         }
-        found += try await messages(query, wanted: wanted, in: db)
+        if db.flavor == .postgres {
+            found += try await PostgresTextSearch().search(query, in: db)
+        } else {
+            if query.sender == nil {
+                found += try await titles(query, wanted: wanted, in: db)
+            }
+            found += try await messages(query, wanted: wanted, in: db)
+        }
         let page = found.sorted { $0.rank < $1.rank }.dropFirst(query.offset).prefix(query.limit)
         let tickets = try await self.tickets(Set(page.map(\.ticketId)), in: db)
         return page.compactMap { hit in
@@ -64,7 +71,7 @@ public struct SQLSearchRepository: SearchRepository {
 
     private func titles(_ query: SearchQuery, wanted: Int, in db: any SQLDatabase) async throws -> [Found] {
         let filters = Self.ticketFilters(query, dateColumn: "t.created_at")
-        let plan = try await plan(index: "tickets_fts", query: query, rows: "SELECT t.rowid AS r FROM tickets t WHERE 1 \(filters)", in: db)
+        let plan = try await plan(index: "tickets_fts", query: query, rows: "SELECT t.rowid AS r FROM tickets t WHERE TRUE \(filters)", in: db)
         let rows = try await select(plan, wanted: wanted, in: db) { match, narrowing, order in
             """
             SELECT t.id, highlight(tickets_fts, 0, char(2), char(3)) AS snippet, helpdesk_rank(tickets_fts) * 2 AS rank
@@ -84,7 +91,7 @@ public struct SQLSearchRepository: SearchRepository {
         let filters: SQLQueryString = "\(sender) \(Self.ticketFilters(query, dateColumn: "m.created_at"))"
         let plan = try await plan(
             index: "messages_fts", query: query,
-            rows: "SELECT m.rowid AS r FROM tickets t JOIN messages m ON m.ticket_id = t.id WHERE 1 \(filters)", in: db
+            rows: "SELECT m.rowid AS r FROM tickets t JOIN messages m ON m.ticket_id = t.id WHERE TRUE \(filters)", in: db
         )
         let rows = try await select(plan, wanted: wanted, in: db) { match, narrowing, order in
             """
@@ -176,7 +183,7 @@ public struct SQLSearchRepository: SearchRepository {
         return upper
     }
 
-    private static func ticketFilters(_ query: SearchQuery, dateColumn: String) -> SQLQueryString {
+    static func ticketFilters(_ query: SearchQuery, dateColumn: String) -> SQLQueryString {
         TicketFilterSQL.conditions(
             statuses: query.statuses, priorities: query.priorities, category: query.category, assignee: query.assignee,
             customerId: query.customerId, from: query.from, to: query.to, dateColumn: dateColumn

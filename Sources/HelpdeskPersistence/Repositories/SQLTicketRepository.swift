@@ -121,18 +121,19 @@ public struct SQLTicketRepository: TicketRepository {
 
     public func stats(customerId: String?, viewerId: String, now: Date, dueSoonBefore: Date) async throws -> TicketStats {
         let scope: SQLQueryString = customerId.map { "WHERE customer_id = \(bind: $0)" } ?? ""
+        let least = storage.reader.flavor == .postgres ? "LEAST" : "MIN"
         let row = try await storage.reader.raw("""
             SELECT
-              COALESCE(SUM(status = 'open'), 0) AS open, COALESCE(SUM(status = 'pending'), 0) AS pending,
-              COALESCE(SUM(status = 'resolved'), 0) AS resolved, COALESCE(SUM(status = 'closed'), 0) AS closed,
-              COALESCE(SUM(active AND assignee_id = \(bind: viewerId)), 0) AS mine,
-              COALESCE(SUM(active AND assignee_id IS NULL), 0) AS unassigned,
-              COALESCE(SUM(active AND next_due <= \(bind: now.epochMilliseconds)), 0) AS breached,
-              COALESCE(SUM(active AND next_due > \(bind: now.epochMilliseconds)
-                AND next_due <= \(bind: dueSoonBefore.epochMilliseconds)), 0) AS due_soon
+              COUNT(*) FILTER (WHERE status = 'open') AS open, COUNT(*) FILTER (WHERE status = 'pending') AS pending,
+              COUNT(*) FILTER (WHERE status = 'resolved') AS resolved, COUNT(*) FILTER (WHERE status = 'closed') AS closed,
+              COUNT(*) FILTER (WHERE active AND assignee_id = \(bind: viewerId)) AS mine,
+              COUNT(*) FILTER (WHERE active AND assignee_id IS NULL) AS unassigned,
+              COUNT(*) FILTER (WHERE active AND next_due <= \(bind: now.epochMilliseconds)) AS breached,
+              COUNT(*) FILTER (WHERE active AND next_due > \(bind: now.epochMilliseconds)
+                AND next_due <= \(bind: dueSoonBefore.epochMilliseconds)) AS due_soon
             FROM (SELECT *, status IN ('open', 'pending') AS active,
-                    MIN(sla_deadline, COALESCE(first_response_due, sla_deadline), COALESCE(next_response_due, sla_deadline)) AS next_due
-                  FROM tickets \(scope))
+                    \(unsafeRaw: least)(sla_deadline, COALESCE(first_response_due, sla_deadline), COALESCE(next_response_due, sla_deadline)) AS next_due
+                  FROM tickets \(scope)) AS scoped
             """).first()
         func count(_ column: String) throws -> Int { try row?.decode(column: column, as: Int.self) ?? 0 }
         return TicketStats(
@@ -166,8 +167,9 @@ public struct SQLTicketRepository: TicketRepository {
     }
 
     public func activities(ticketId: String) async throws -> [Activity] {
-        try await storage.reader.raw("""
-            SELECT * FROM activities WHERE ticket_id = \(bind: ticketId) ORDER BY created_at ASC, rowid ASC
+        let entryOrder = storage.reader.flavor == .postgres ? "position" : "rowid"
+        return try await storage.reader.raw("""
+            SELECT * FROM activities WHERE ticket_id = \(bind: ticketId) ORDER BY created_at ASC, \(unsafeRaw: entryOrder) ASC
             """).all().map { try ActivityRow($0).activity }
     }
 
@@ -267,8 +269,11 @@ public struct SQLTicketRepository: TicketRepository {
         var conditions: [SQLQueryString] = []
         if !ids.isEmpty { conditions.append("t.id IN (\(binds: Array(ids)))") }
         if !numbers.isEmpty { conditions.append("t.ticket_number IN (\(binds: Array(numbers)))") }
+        // Other nodes may change the same tickets: on PostgreSQL the rows stay locked until the batch
+        // commits (taken in id order, so two batches cannot wait for each other).
+        let locking: SQLQueryString = db.flavor == .postgres ? "ORDER BY t.id FOR UPDATE" : ""
         let rows = try await db.raw("""
-            SELECT t.*, 0 AS unread_count, 0 AS unread_by_customer FROM tickets t WHERE \(conditions.joined(separator: " OR "))
+            SELECT t.*, 0 AS unread_count, 0 AS unread_by_customer FROM tickets t WHERE \(conditions.joined(separator: " OR ")) \(locking)
             """).all()
         var tickets: [String: Ticket] = [:]
         for row in rows {
@@ -318,19 +323,29 @@ public struct SQLTicketRepository: TicketRepository {
     }
 
     private static func insert(_ ticket: Ticket, into db: any SQLDatabase) async throws {
-        let columns = TicketColumn.all
-        let values = columns.map { $0.value(ticket) }
+        var names = TicketColumn.all.map(\.name)
+        var values = TicketColumn.all.map { $0.value(ticket) }
+        if db.flavor == .postgres {
+            names.append("title_terms")
+            values.append(try SearchTokenizer.indexed(ticket.title))
+        }
         try await db.run(ReusableStatement("tickets.insert", values, on: db) {
-            "INSERT INTO tickets (\(unsafeRaw: columns.map(\.name).joined(separator: ", "))) VALUES (\(binds: values))"
+            "INSERT INTO tickets (\(unsafeRaw: names.joined(separator: ", "))) VALUES (\(binds: values))"
         })
     }
 
     private static func update(_ original: Ticket, to ticket: Ticket, in db: any SQLDatabase) async throws {
         let changed = TicketColumn.changed(from: original, to: ticket)
         guard !changed.isEmpty else { return }
-        let values = changed.map { $0.value(ticket) } + [ticket.id]
-        try await db.run(ReusableStatement("tickets.update " + changed.map(\.name).joined(separator: ","), values, on: db) {
-            let assignments: [SQLQueryString] = changed.map { "\(unsafeRaw: $0.name) = \(bind: $0.value(ticket))" }
+        var names = changed.map(\.name)
+        var values = changed.map { $0.value(ticket) }
+        if db.flavor == .postgres, original.title != ticket.title {
+            names.append("title_terms")
+            values.append(try SearchTokenizer.indexed(ticket.title))
+        }
+        let assigned = values
+        try await db.run(ReusableStatement("tickets.update " + names.joined(separator: ","), values + [ticket.id], on: db) {
+            let assignments: [SQLQueryString] = zip(names, assigned).map { "\(unsafeRaw: $0) = \(bind: $1)" }
             return "UPDATE tickets SET \(assignments.joined(separator: ", ")) WHERE id = \(bind: ticket.id)"
         })
     }
@@ -347,12 +362,18 @@ public struct SQLTicketRepository: TicketRepository {
 
     private static func insert(_ message: Message, into db: any SQLDatabase) async throws {
         let attachments = message.attachments.isEmpty ? "[]" : String(decoding: try JSONEncoder().encode(message.attachments), as: UTF8.self)
-        let values: [any Encodable & Sendable] = [
+        var values: [any Encodable & Sendable] = [
             message.id, message.ticketId, message.seq, message.content, message.sender.rawValue, message.senderId,
             message.senderName, message.type.rawValue, attachments, message.createdAt.epochMilliseconds,
         ]
+        var columns = "id, ticket_id, seq, content, sender, sender_id, sender_name, type, attachments, created_at"
+        if db.flavor == .postgres {
+            // As SQLite's trigger does, system messages stay out of the index.
+            columns += ", search_terms"
+            values.append(message.sender == .system ? nil : try SearchTokenizer.indexed(message.content))
+        }
         try await db.run(ReusableStatement("messages.insert", values, on: db) {
-            "INSERT INTO messages (id, ticket_id, seq, content, sender, sender_id, sender_name, type, attachments, created_at) VALUES (\(binds: values))"
+            "INSERT INTO messages (\(unsafeRaw: columns)) VALUES (\(binds: values))"
         })
     }
 

@@ -44,8 +44,7 @@ public struct SQLWebhookRepository: WebhookRepository {
     public func delete(id: String) async throws -> Bool {
         try await storage.transaction { db in
             try await db.raw("DELETE FROM webhook_deliveries WHERE webhook_id = \(bind: id)").run()
-            try await db.raw("DELETE FROM webhooks WHERE id = \(bind: id)").run()
-            return try await db.raw("SELECT changes() AS n").first(decodingColumn: "n", as: Int.self) == 1
+            return try await db.raw("DELETE FROM webhooks WHERE id = \(bind: id) RETURNING id").all().count == 1
         }
     }
 
@@ -82,9 +81,8 @@ public struct SQLWebhookRepository: WebhookRepository {
     public func prune(before date: Date) async throws -> Int {
         try await storage.transaction { db in
             try await db.raw("""
-                DELETE FROM webhook_deliveries WHERE status <> 'pending' AND created_at < \(bind: date.epochMilliseconds)
-                """).run()
-            return try await db.raw("SELECT changes() AS n").first(decodingColumn: "n", as: Int.self) ?? 0
+                DELETE FROM webhook_deliveries WHERE status <> 'pending' AND created_at < \(bind: date.epochMilliseconds) RETURNING id
+                """).all().count
         }
     }
 

@@ -50,6 +50,24 @@ final class SQLiteConnection {
         handle = nil
     }
 
+    /// The terms the search tokenizer makes of `text`, in order.
+    func searchTerms(_ text: String) throws -> [SearchTerm] {
+        guard let handle else { throw SQLiteError(code: SQLITE_MISUSE, message: "closed") }
+        var terms: [SearchTerm] = []
+        let status = text.utf8CString.withUnsafeBufferPointer { bytes in
+            withUnsafeMutablePointer(to: &terms) { terms in
+                helpdesk_search_terms(handle, bytes.baseAddress, Int32(bytes.count - 1), terms) { context, _, token, length, start, end in
+                    guard let context, let token else { return SQLITE_OK }
+                    let text = String(decoding: UnsafeRawBufferPointer(start: token, count: Int(length)), as: UTF8.self)
+                    context.assumingMemoryBound(to: [SearchTerm].self).pointee.append(SearchTerm(text: text, bytes: Int(start)..<Int(end)))
+                    return SQLITE_OK
+                }
+            }
+        }
+        guard status == SQLITE_OK else { throw SQLiteError(code: status, message: "cannot split the text into search terms") }
+        return terms
+    }
+
     /// Runs one statement with its bound values, handing each result row to `onRow`.
     func run(_ sql: String, _ values: [SQLiteValue], onRow: (SQLiteRow) -> Void) throws {
         var prepared = try statement(for: sql)

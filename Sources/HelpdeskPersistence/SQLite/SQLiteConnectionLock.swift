@@ -13,6 +13,10 @@ final class SQLiteConnectionLock: Sendable {
         try connection.withLock { try $0.run(sql, values, onRow: onRow) }
     }
 
+    func searchTerms(_ text: String) throws -> [SearchTerm] {
+        try connection.withLock { try $0.searchTerms(text) }
+    }
+
     func execute(_ sql: String) throws {
         try connection.withLock { try $0.execute(sql) }
     }

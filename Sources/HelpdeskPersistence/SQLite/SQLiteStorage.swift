@@ -48,6 +48,8 @@ public final class SQLiteStorage: SQLStorage {
                 let writer = try connect(path, wal: true)
                 let readers = try (0..<readerCount).map { _ in try connect(path, wal: true) }
                 return SQLiteStorage(writer: writer, readers: readers, checkpointing: try connect(path, wal: true), logger: logger)
+            case .postgres(let url):
+                throw DatabaseLocationError(url: url, reason: "not an SQLite database")
             }
         }
     }

@@ -7,7 +7,7 @@ import SQLKit
 /// an English and Arabic vocabulary, written through the same schema and triggers as the server
 /// (so the full-text index is the one the server searches). Prints what it wrote as JSON.
 ///
-///     search-seed PATH MESSAGES
+///     search-seed PATH|DATABASE-URL MESSAGES
 @main
 struct SearchSeed {
     static let customers = 2_000
@@ -17,10 +17,13 @@ struct SearchSeed {
     static func main() async throws {
         let arguments = CommandLine.arguments
         guard arguments.count == 3, let total = Int(arguments[2]), total > 0 else {
-            FileHandle.standardError.write(Data("usage: search-seed PATH MESSAGES\n".utf8))
+            FileHandle.standardError.write(Data("usage: search-seed PATH|DATABASE-URL MESSAGES\n".utf8))
             exit(2)
         }
-        let storage = try await SQLiteStorage.open(.sqliteFile(arguments[1]), logger: Logger(label: "seed"))
+        let storage: any SQLStorage = switch try DatabaseLocation(url: arguments[1].contains(":") ? arguments[1] : "sqlite:" + arguments[1]) {
+        case .postgres(let url): try await PostgresStorage.open(url: url, logger: Logger(label: "seed"))
+        case let location: try await SQLiteStorage.open(location, logger: Logger(label: "seed"))
+        }
         try await Migrator(storage: storage, logger: Logger(label: "seed")).migrate()
         var words = Vocabulary(seed: 42)
         let start = Date()

@@ -6,6 +6,7 @@ import Hummingbird
 import Logging
 import Prometheus
 import SocketIOHummingbird
+import ServiceLifecycle
 import SocketIOServer
 
 /// Builds the whole server: database, use cases, middleware, routes and the Socket.IO endpoint.
@@ -31,7 +32,10 @@ public func buildApplication(_ config: AppConfig, logger: Logger) async throws -
 public func buildApplication(
     storage: any SQLStorage, config: AppConfig, webhooks: [Webhook] = [], logger: Logger
 ) throws -> some ApplicationProtocol {
-    let io = SocketIOServer(configuration: config.socket, logger: logger)
+    // On PostgreSQL, nodes may share the database: broadcasts and sessions go through it.
+    let clusterStore = (storage as? PostgresStorage).map(PostgresClusterStore.init)
+    let cluster = clusterStore.map { PostgresClusterBus(store: $0, logger: logger) }
+    let io = SocketIOServer(configuration: config.socket, cluster: cluster, logger: logger)
     let namespace = io.of("/")
     let slaInbox = SlaAlertInbox()
     let notifier = NotificationDispatcher(
@@ -55,10 +59,13 @@ public func buildApplication(
         webhooks: registry
     )
     let typing = TypingTracker(namespace: namespace)
+    let clusterPresence = clusterStore.map {
+        ClusterPresenceRegistry(node: EngineIOServer.makeSessionID(), store: $0, namespace: namespace, logger: logger)
+    }
     TicketSocketHandlers(
         tickets: helpdesk.tickets, attachments: helpdesk.attachments,
         limiter: RateLimiter(capacity: config.socketEventsPerWindow, window: .seconds(10)),
-        presence: PresenceRegistry(), typing: typing, logger: logger
+        presence: clusterPresence ?? PresenceRegistry(), typing: typing, logger: logger
     ).install(on: namespace, authenticator: SocketAuthenticator(accounts: helpdesk.accounts, origins: OriginPolicy(allowedOrigins: Set(config.allowedOrigins))))
     var engineConfiguration = config.engine
     engineConfiguration.allowedOrigins = config.allowedOrigins
@@ -66,14 +73,26 @@ public func buildApplication(
 
     let router = buildRouter(helpdesk, config: config)
     router.addEngineIO(engine, path: "/socket.io")
+    var services: [any Service] = [
+        StorageCloser(storage: helpdesk.storage), SlaAlertScheduler(tickets: helpdesk.tickets, inbox: slaInbox, logger: logger),
+        notifier, webhookDispatcher, typing,
+    ]
+    if let clusterStore, let cluster, let clusterPresence {
+        let window = config.socket.recoveryWindow.map { TimeInterval($0.components.seconds) } ?? 0
+        services += [
+            cluster, clusterPresence,
+            ClusterSync(
+                store: clusterStore, recoveryWindow: window + 60, slaPolicies: helpdesk.slaPolicies, webhooks: helpdesk.webhooks,
+                slaInbox: slaInbox, logger: logger
+            ),
+        ]
+    }
+    services += [io, engine]
     return Application(
         router: router,
         server: .engineIO(["/socket.io/": engine]),
         configuration: .init(address: .hostname(config.host, port: config.port), serverName: "Helpdesk"),
-        services: [
-            StorageCloser(storage: helpdesk.storage), SlaAlertScheduler(tickets: helpdesk.tickets, inbox: slaInbox, logger: logger),
-            notifier, webhookDispatcher, typing, io, engine,
-        ],
+        services: services,
         onServerRunning: { channel in
             let port = channel.localAddress?.port ?? config.port
             FileHandle.standardOutput.write(Data("Helpdesk listening on http://\(config.host):\(port)\n".utf8))

@@ -242,6 +242,49 @@ public enum Schema {
         ], postgres: [
             "ALTER TABLE activities ADD COLUMN position BIGINT GENERATED ALWAYS AS IDENTITY",
         ]),
+        Migration(version: 14, name: "what nodes share", sqlite: [
+            // One SQLite process is the whole desk.
+        ], postgres: [
+            // Broadcasts to sockets, in the order every node relays them; kept for clients that
+            // reconnect to another node (their offsets are the ids).
+            """
+            CREATE TABLE cluster_events (
+                id BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+                namespace TEXT NOT NULL,
+                rooms TEXT[] NOT NULL,
+                excluded_rooms TEXT[] NOT NULL,
+                excluded_sockets TEXT[] NOT NULL,
+                data TEXT NOT NULL,
+                created_at BIGINT NOT NULL)
+            """,
+            "CREATE INDEX cluster_events_created ON cluster_events (created_at)",
+            // Sockets' rooms by their private ids, for connection-state recovery on any node.
+            """
+            CREATE TABLE cluster_sessions (
+                pid TEXT PRIMARY KEY,
+                socket_id TEXT NOT NULL,
+                rooms TEXT[] NOT NULL,
+                user_id TEXT,
+                saved_at BIGINT NOT NULL)
+            """,
+            "CREATE INDEX cluster_sessions_saved ON cluster_sessions (saved_at)",
+            // Live nodes (heartbeats) and who is in which ticket through which node's socket.
+            "CREATE TABLE cluster_nodes (id TEXT PRIMARY KEY, heartbeat_at BIGINT NOT NULL)",
+            """
+            CREATE TABLE cluster_presence (
+                ticket_id TEXT NOT NULL,
+                socket_id TEXT NOT NULL,
+                node_id TEXT NOT NULL,
+                user_id TEXT NOT NULL,
+                user_name TEXT NOT NULL,
+                user_role TEXT NOT NULL,
+                PRIMARY KEY (ticket_id, socket_id))
+            """,
+            "CREATE INDEX cluster_presence_node ON cluster_presence (node_id)",
+            "CREATE INDEX cluster_presence_socket ON cluster_presence (socket_id)",
+            // Which node sends each webhook endpoint's deliveries, until when.
+            "CREATE TABLE webhook_lanes (webhook_id TEXT PRIMARY KEY, holder TEXT NOT NULL, held_until BIGINT NOT NULL)",
+        ]),
     ]
 
     /// Webhook endpoints and their deliveries. A delivery's id orders an endpoint's deliveries: it grows

@@ -28,10 +28,16 @@ public struct SocketIOBroadcast: Sendable {
     }
 
     /// Sends the event to the audience; with connection-state recovery on, the packet carries its
-    /// offset as last argument and is kept for sockets that reconnect.
+    /// offset as last argument and is kept for sockets that reconnect. In a cluster, the adapter
+    /// publishes it and every server sends it to its own sockets when it is delivered.
     public func emit(_ event: String, _ arguments: [JSONValue] = []) {
         let data = [JSONValue.string(event)] + arguments
         let name = namespace.name
+        if let cluster = namespace.cluster {
+            return cluster.publish(SocketIOClusterBroadcast(
+                namespace: name, rooms: rooms, excludedRooms: excludedRooms, excludedSockets: excludedSockets, data: data
+            ))
+        }
         let frames = if let recovery = namespace.recovery {
             recovery.record(rooms: rooms, excludedRooms: excludedRooms, excludedSockets: excludedSockets) { offset in
                 Self.frames(of: SocketIOPacket(.event, namespace: name, data: .array(data + [.string(offset)])))

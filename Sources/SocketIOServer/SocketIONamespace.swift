@@ -1,3 +1,5 @@
+import EngineIOServer
+import DequeModule
 import Synchronization
 
 /// A namespace: its connect middleware, connection handler, event handlers shared by its sockets,
@@ -8,8 +10,12 @@ public final class SocketIONamespace: Sendable {
     public typealias ConnectionHandler = @Sendable (SocketIOSocket) async -> Void
 
     public let name: String
-    /// Set when connection-state recovery is on.
+    /// Set when connection-state recovery is on and this server is alone.
     let recovery: RecoveryLog?
+    /// Set when servers share the namespace's clients: broadcasts go through it.
+    let cluster: (any SocketIOClusterAdapter)?
+    /// Whether sockets get a private id to recover their session with.
+    let recovers: Bool
 
     private struct State {
         var middleware: Middleware?
@@ -23,10 +29,16 @@ public final class SocketIONamespace: Sendable {
     }
 
     private let state = Mutex(State())
+    /// The broadcasts the cluster delivered lately, newest last, for sockets resuming while they came.
+    private let recentDeliveries = Mutex(Deque<SocketIOClusterDelivery>())
+    /// How many delivered broadcasts stay in `recentDeliveries`.
+    static let recentDeliveryCount = 4096
 
-    init(name: String, recovery: RecoveryLog?) {
+    init(name: String, recovery: RecoveryLog?, cluster: (any SocketIOClusterAdapter)? = nil, recovers: Bool) {
         self.name = name
         self.recovery = recovery
+        self.cluster = cluster
+        self.recovers = recovers
     }
 
     public func use(_ middleware: @escaping Middleware) {
@@ -86,6 +98,43 @@ public final class SocketIONamespace: Sendable {
         }
     }
 
+    /// Sends a broadcast the cluster delivered to this server's sockets in its audience.
+    func deliver(_ delivery: SocketIOClusterDelivery) {
+        let broadcast = delivery.broadcast
+        let frames = frames(of: delivery)
+        recentDeliveries.withLock { recent in
+            recent.append(delivery)
+            if recent.count > Self.recentDeliveryCount { recent.removeFirst() }
+            for socket in sockets(inRooms: broadcast.rooms, exceptRooms: broadcast.excludedRooms, exceptSockets: broadcast.excludedSockets) {
+                socket.session.send(frames)
+            }
+        }
+    }
+
+    /// Puts a socket the cluster restored back in its rooms and sends what it missed: the broadcasts
+    /// the cluster kept after `offset`, then those this server delivered since that the cluster's
+    /// answer did not hold yet (none is delivered meanwhile). Cluster offsets are growing numbers.
+    func resume(_ socket: SocketIOSocket, session: SocketIOClusterSession, after offset: String) {
+        recentDeliveries.withLock { recent in
+            for room in session.rooms { join(socket, room: room) }
+            let known = session.missed.last.flatMap { Int64($0.offset) } ?? Int64(offset) ?? .max
+            let later = recent.filter { delivery in
+                (Int64(delivery.offset) ?? .min) > known && delivery.broadcast.reaches(socketID: socket.id, rooms: session.rooms)
+            }
+            for delivery in session.missed where delivery.broadcast.namespace == name {
+                socket.session.send(frames(of: delivery))
+            }
+            for delivery in later {
+                socket.session.send(frames(of: delivery))
+            }
+        }
+    }
+
+    private func frames(of delivery: SocketIOClusterDelivery) -> [EngineIOPacket.Payload] {
+        let data = recovers ? delivery.broadcast.data + [.string(delivery.offset)] : delivery.broadcast.data
+        return SocketIOBroadcast.frames(of: SocketIOPacket(.event, namespace: name, data: .array(data)))
+    }
+
     // MARK: - Internal
 
     var middleware: Middleware? { state.withLock { $0.middleware } }
@@ -113,19 +162,27 @@ public final class SocketIONamespace: Sendable {
     }
 
     func join(_ socket: SocketIOSocket, room: String) {
-        state.withLock { state in
-            guard state.sockets[socket.id] != nil else { return }
+        let rooms = state.withLock { state -> Set<String>? in
+            guard state.sockets[socket.id] != nil else { return nil }
             state.members[room, default: [:]][socket.id] = socket
-            state.roomsBySocket[socket.id, default: []].insert(room)
+            return state.roomsBySocket[socket.id, default: []].insert(room).inserted ? state.roomsBySocket[socket.id] : nil
         }
+        if let rooms { saveSession(of: socket, rooms: rooms) }
     }
 
     func leave(_ socket: SocketIOSocket, room: String) {
-        state.withLock { state in
+        let rooms = state.withLock { state -> Set<String>? in
             state.members[room]?[socket.id] = nil
             if state.members[room]?.isEmpty == true { state.members[room] = nil }
-            state.roomsBySocket[socket.id]?.remove(room)
+            return state.roomsBySocket[socket.id]?.remove(room) != nil ? state.roomsBySocket[socket.id] : nil
         }
+        if let rooms { saveSession(of: socket, rooms: rooms) }
+    }
+
+    /// Keeps the cluster's copy of a socket's rooms current, so that any server can restore it.
+    private func saveSession(of socket: SocketIOSocket, rooms: Set<String>) {
+        guard let cluster, let pid = socket.pid else { return }
+        cluster.saveSession(pid: pid, socketID: socket.id, rooms: rooms, context: socket.context)
     }
 
     func rooms(of socket: SocketIOSocket) -> Set<String> {

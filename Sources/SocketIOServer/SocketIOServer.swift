@@ -17,19 +17,26 @@ public final class SocketIOServer: EngineIOHandler, Service {
     /// Clients with work and no drainer, for `run` to give each a child task.
     private let busyClients: AsyncStream<SocketIOClient>
     private let busyClientsContinuation: AsyncStream<SocketIOClient>.Continuation
+    private let cluster: (any SocketIOClusterAdapter)?
 
-    public init(configuration: SocketIOConfiguration = SocketIOConfiguration(), logger: Logger) {
+    /// A server alone, or — with `cluster` — one of several sharing their clients' broadcasts and sessions.
+    public init(configuration: SocketIOConfiguration = SocketIOConfiguration(), cluster: (any SocketIOClusterAdapter)? = nil, logger: Logger) {
         self.configuration = configuration
+        self.cluster = cluster
         self.logger = logger
+
         (busyClients, busyClientsContinuation) = AsyncStream.makeStream(of: SocketIOClient.self)
+        cluster?.deliver { [weak self] delivery in
+            self?.namespaces.withLock { $0[delivery.broadcast.namespace] }?.deliver(delivery)
+        }
     }
 
     /// The namespace called `name`, created on first use.
     public func of(_ name: String) -> SocketIONamespace {
         namespaces.withLock { namespaces in
             if let existing = namespaces[name] { return existing }
-            let recovery = configuration.recoveryWindow.map { RecoveryLog(window: $0, maxBytes: configuration.maxRecoveryLogBytes) }
-            let namespace = SocketIONamespace(name: name, recovery: recovery)
+            let recovery = cluster != nil ? nil : configuration.recoveryWindow.map { RecoveryLog(window: $0, maxBytes: configuration.maxRecoveryLogBytes) }
+            let namespace = SocketIONamespace(name: name, recovery: recovery, cluster: cluster, recovers: configuration.recoveryWindow != nil)
             namespaces[name] = namespace
             return namespace
         }
@@ -139,13 +146,20 @@ public final class SocketIOServer: EngineIOHandler, Service {
         }
         guard !client.session.isClosed else { return }
         var restored: RecoveryLog.Restored?
-        if let recovery = namespace.recovery, let pid = auth["pid"]?.stringValue, let offset = auth["offset"]?.stringValue {
-            restored = recovery.restore(pid: pid, offset: offset, context: context)
+        var resumed: (session: SocketIOClusterSession, offset: String)?
+        if namespace.recovers, let pid = auth["pid"]?.stringValue, let offset = auth["offset"]?.stringValue {
+            if let cluster = namespace.cluster {
+                resumed = await cluster.restoreSession(pid: pid, offset: offset, context: context).map { ($0, offset) }
+            } else {
+                restored = namespace.recovery?.restore(pid: pid, offset: offset, context: context)
+            }
         }
-        let pid = namespace.recovery.map { _ in restored == nil ? EngineIOServer.makeSessionID() : auth["pid"]?.stringValue ?? "" }
+        guard !client.session.isClosed else { return }
+        let recovered = restored != nil || resumed != nil
+        let pid = namespace.recovers ? (recovered ? auth["pid"]?.stringValue ?? "" : EngineIOServer.makeSessionID()) : nil
         let socket = SocketIOSocket(
-            id: restored?.socketID ?? EngineIOServer.makeSessionID(), pid: pid, namespace: namespace, handshake: handshake,
-            context: context, session: client.session, ackTimeout: configuration.ackTimeout
+            id: restored?.socketID ?? resumed?.session.socketID ?? EngineIOServer.makeSessionID(), pid: pid, namespace: namespace,
+            handshake: handshake, context: context, session: client.session, ackTimeout: configuration.ackTimeout
         )
         namespace.add(socket)
         client.add(socket)
@@ -157,6 +171,9 @@ public final class SocketIOServer: EngineIOHandler, Service {
             for frames in restored.missed {
                 client.session.send(frames)
             }
+        }
+        if let resumed {
+            namespace.resume(socket, session: resumed.session, after: resumed.offset)
         }
         await namespace.connectionHandler?(socket)
     }

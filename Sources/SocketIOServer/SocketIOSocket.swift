@@ -82,6 +82,13 @@ public final class SocketIOSocket: Sendable {
         }
     }
 
+    /// Waits until the broadcasts this server made so far have gone out to its sockets; at once
+    /// for a server alone, whose broadcasts go out as they are made. Call it before acknowledging
+    /// an event whose handler broadcast, so that the client hears the broadcast first.
+    public func flushBroadcasts(timeout: Duration = .seconds(2)) async {
+        await namespace.cluster?.flush(timeout: timeout)
+    }
+
     /// Everyone in the namespace but this socket.
     public var broadcast: SocketIOBroadcast {
         SocketIOBroadcast(namespace: namespace, excludedSockets: [id])
@@ -147,8 +154,10 @@ public final class SocketIOSocket: Sendable {
     static let recoverableReasons: Set<String> = ["transport error", "transport close", "forced close", "ping timeout", "server shutting down"]
 
     func disconnected(reason: String) async {
-        if let recovery = namespace.recovery, let pid, Self.recoverableReasons.contains(reason) {
-            recovery.save(pid: pid, socketID: id, rooms: rooms, context: context)
+        if let pid {
+            let recoverable = Self.recoverableReasons.contains(reason)
+            if recoverable { namespace.recovery?.save(pid: pid, socketID: id, rooms: rooms, context: context) }
+            if !recoverable { namespace.cluster?.endSession(pid: pid) }
         }
         namespace.remove(self)
         for handler in markDisconnected() {

@@ -29,6 +29,8 @@ TEST_ENVIRONMENT = {
 # database of its own there instead of an SQLite file (scripts/test runs the suite both ways).
 POSTGRES_URL = os.environ.get("HELPDESK_TEST_POSTGRES_URL", "")
 _databases = itertools.count(1)
+# A file to which every server's output is appended, for looking into a failing test.
+SERVER_LOG = os.environ.get("HELPDESK_TEST_SERVER_LOG", "")
 
 
 def new_database(folder, name="helpdesk"):
@@ -95,6 +97,9 @@ class Server:
 
     def _pump(self, stream, is_stdout):
         for line in stream:
+            if SERVER_LOG:
+                with open(SERVER_LOG, "a") as log:
+                    log.write(line)
             if is_stdout:
                 self.stdout_lines.append(line)
             self._lines.put(line)

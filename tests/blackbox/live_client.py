@@ -1,9 +1,11 @@
 """A real python-socketio client signed in as one user, recording every event it receives."""
 
+import json
 import queue
 import time
 
 import socketio
+import websocket
 
 
 class LiveClient:
@@ -53,3 +55,46 @@ class LiveClient:
 
     def close(self):
         self.client.disconnect()
+
+
+class RawSocket:
+    """A Socket.IO client speaking the wire protocol directly, like socket.io-client's recovery."""
+
+    def __init__(self, server, headers=None):
+        self.ws = websocket.create_connection(server.url.replace("http://", "ws://") + "/socket.io/?EIO=4&transport=websocket",
+                                              timeout=5, header=[f"{k}: {v}" for k, v in (headers or {}).items()])
+        assert self.ws.recv().startswith("0{")
+        self.offset = None
+
+    def send(self, packet):
+        self.ws.send(packet)
+
+    def next_packet(self):
+        """The next Socket.IO packet, answering heartbeats and remembering broadcast offsets."""
+        while True:
+            text = self.ws.recv()
+            if text == "2":
+                self.ws.send("3")
+                continue
+            if text.startswith("42"):
+                args = json.loads(text[2:])
+                if isinstance(args[-1], str):
+                    self.offset = args[-1]
+                return "event", args
+            return "other", text
+
+    def until_event(self, name, match=lambda payload: True):
+        while True:
+            kind, value = self.next_packet()
+            if kind == "event" and value[0] == name and match(value[1]):
+                return value[1]
+
+    def connect(self, auth):
+        self.send("40" + json.dumps(auth))
+        kind, text = self.next_packet()
+        assert kind == "other" and text.startswith("40{"), text
+        return json.loads(text[2:])
+
+    def drop(self):
+        """Loses the connection without saying goodbye."""
+        self.ws.shutdown()

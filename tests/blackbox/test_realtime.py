@@ -155,7 +155,9 @@ def test_rest_replies_are_broadcast_like_socket_ones(live, customer_a, agent, tr
     assert response.status_code == 201
     got = customer.wait_for("message_received", lambda d: d["message"]["id"] == response.json()["id"])
     assert got["message"]["seq"] == response.json()["seq"]
-    listing = customer.wait_for("ticket_list_updated", lambda d: d["ticketId"] == ticket["id"])
+    # The list update of the ticket's creation may come first (on PostgreSQL, broadcasts reach the
+    # sockets connected by the time they are relayed).
+    listing = customer.wait_for("ticket_list_updated", lambda d: d["ticketId"] == ticket["id"] and d["lastSeq"] == got["message"]["seq"])
     assert listing["lastMessage"] == "Answered over REST"
 
 

@@ -10,7 +10,7 @@ struct TicketSocketHandlers {
     let tickets: TicketService
     let attachments: AttachmentService
     let limiter: RateLimiter
-    let presence: PresenceRegistry
+    let presence: any PresenceTracking
     let typing: TypingTracker
     let logger: Logger
 
@@ -24,7 +24,7 @@ struct TicketSocketHandlers {
         namespace.onDisconnect { socket, _ in
             guard let user = socket.context as? User else { return }
             for ticketId in presence.tickets(of: socket.id) {
-                left(ticketId, socket: socket, user: user)
+                await left(ticketId, socket: socket, user: user)
             }
         }
         register(on: namespace)
@@ -34,7 +34,7 @@ struct TicketSocketHandlers {
         handle("join_ticket", on: namespace) { socket, user, payload in
             let ticket = try await tickets.readable(try Self.string(payload, "ticketId"), as: user)
             socket.join(TicketRooms.ticket(ticket.id))
-            let (isFirst, present) = presence.join(ticketId: ticket.id, socketId: socket.id, user: user)
+            let (isFirst, present) = try await presence.join(ticketId: ticket.id, socketId: socket.id, user: user)
             if isFirst {
                 socket.broadcast.to(TicketRooms.ticket(ticket.id)).emit("user_joined", [[
                     "ticketId": .string(ticket.id), "userId": .string(user.id), "userName": .string(user.name),
@@ -48,7 +48,7 @@ struct TicketSocketHandlers {
         }
         handle("leave_ticket", on: namespace) { socket, user, payload in
             let ticketId = try Self.string(payload, "ticketId")
-            left(ticketId, socket: socket, user: user)
+            await left(ticketId, socket: socket, user: user)
             return ["ticketId": .string(ticketId)]
         }
         handle("send_message", on: namespace) { socket, user, payload in
@@ -88,9 +88,9 @@ struct TicketSocketHandlers {
         }
     }
 
-    private func left(_ ticketId: String, socket: SocketIOSocket, user: User) {
+    private func left(_ ticketId: String, socket: SocketIOSocket, user: User) async {
         socket.leave(TicketRooms.ticket(ticketId))
-        guard presence.leave(ticketId: ticketId, socketId: socket.id, userId: user.id) else { return }
+        guard await presence.leave(ticketId: ticketId, socketId: socket.id, userId: user.id) else { return }
         typing.update(TypingTracker.Typist(ticketId: ticketId, userId: user.id, userName: user.name), isTyping: false)
         socket.broadcast.to(TicketRooms.ticket(ticketId)).emit("user_left", [[
             "ticketId": .string(ticketId), "userId": .string(user.id), "userName": .string(user.name),
@@ -113,6 +113,7 @@ struct TicketSocketHandlers {
                     throw HelpdeskError.invalidField("payload", "must be an object")
                 }
                 let result = try await TicketEventRelay.$originSocketID.withValue(socket.id) { try await body(socket, user, payload) }
+                await socket.flushBroadcasts()
                 let ok: JSONObject = ["ok": true]
                 event.ack?([.object(ok.merging(result))])
             } catch {

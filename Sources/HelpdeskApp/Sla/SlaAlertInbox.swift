@@ -24,6 +24,8 @@ final class SlaAlertInbox: TicketEventPublisher {
         case changed(Ticket)
         /// A sleeper armed as number `generation` woke up.
         case wake(generation: Int)
+        /// Read every ticket whose clocks run again: other nodes may have changed them.
+        case resync
     }
 
     let inputs: AsyncStream<Input>
@@ -49,6 +51,10 @@ final class SlaAlertInbox: TicketEventPublisher {
         case .read:
             break
         }
+    }
+
+    func resync() {
+        continuation.yield(.resync)
     }
 
     func wake(generation: Int) {

@@ -45,6 +45,14 @@ struct SlaAlertScheduler: Service {
                     queue.schedule(ticket.id, at: tickets.nextSlaAlert(of: ticket))
                 case .wake(let woken):
                     if woken == generation { armed = nil }
+                case .resync:
+                    do {
+                        for ticket in try await tickets.ticketsWithRunningClocks() {
+                            queue.schedule(ticket.id, at: tickets.nextSlaAlert(of: ticket))
+                        }
+                    } catch {
+                        logger.warning("Could not read the tickets whose SLA clocks run", metadata: ["error": "\(error)"])
+                    }
                 }
                 await record(&queue)
                 arm()

@@ -26,6 +26,7 @@ struct APIError: Error {
         case let error as HelpdeskError:
             self.init(status: Self.status(of: error), code: error.code, message: error.message)
             if case .rateLimited(let seconds) = error { retryAfterSeconds = seconds }
+            if error == .unavailable { retryAfterSeconds = 1 }
         case let error as RequestError:
             switch error {
             case .malformedBody(let message):
@@ -70,6 +71,7 @@ struct APIError: Error {
         case .conflict: .conflict
         case .invalidTransition: .unprocessableContent
         case .rateLimited: .tooManyRequests
+        case .unavailable: .serviceUnavailable
         }
     }
 

@@ -11,6 +11,12 @@ import Synchronization
 final class WebhookDispatcher: TicketEventPublisher, Service {
     /// How long a lane waits before reading the outbox again after the database failed it.
     static let storageRetryDelay: Duration = .seconds(1)
+    /// How long a node holds an endpoint's lane beyond the longest attempt without renewing it (it
+    /// renews on every turn, and at least as often as the registry is refreshed); another node
+    /// takes the lane over after that.
+    static let laneHoldMargin: TimeInterval = 5
+    /// How often a node that does not hold a lane looks whether it is free.
+    static let laneCheckInterval: Duration = .seconds(1)
     /// How often the log drops deliveries older than the retention.
     static let pruneInterval: Duration = .seconds(3600)
 
@@ -19,9 +25,12 @@ final class WebhookDispatcher: TicketEventPublisher, Service {
     private let client: WebhookHTTPClient
     private let retry: WebhookRetryPolicy
     private let logRetention: TimeInterval
+    private let laneHold: TimeInterval
     private let clock: any HelpdeskClock
     private let logger: Logger
     private let lanes = Mutex<[String: LaneWakeup]>([:])
+    /// Who this dispatcher is among the nodes sharing the database.
+    private let holder = RandomID.make()
 
     init(
         registry: WebhookRegistry, repository: any WebhookRepository, client: WebhookHTTPClient,
@@ -32,6 +41,7 @@ final class WebhookDispatcher: TicketEventPublisher, Service {
         self.client = client
         self.retry = settings.retry
         self.logRetention = settings.logRetention
+        self.laneHold = TimeInterval(settings.timeout.components.seconds) + Self.laneHoldMargin
         self.clock = clock
         self.logger = logger
     }
@@ -105,6 +115,11 @@ final class WebhookDispatcher: TicketEventPublisher, Service {
             }
             let next: WebhookDelivery?
             do {
+                let now = clock.now()
+                guard try await repository.holdLane(webhookId: webhookId, holder: holder, until: now.addingTimeInterval(laneHold), now: now) else {
+                    await wakeup.wait(atMost: Self.laneCheckInterval)
+                    continue
+                }
                 next = try await repository.nextPending(webhookId: webhookId)
             } catch {
                 logger.error("Could not read the webhook outbox", metadata: ["webhook": "\(webhookId)", "error": "\(error)"])

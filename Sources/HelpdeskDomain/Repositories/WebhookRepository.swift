@@ -11,6 +11,10 @@ public protocol WebhookRepository: Sendable {
     /// The endpoint's deliveries, newest first, with ids below `before` if given.
     func deliveries(webhookId: String, before: Int64?, limit: Int) async throws -> [WebhookDelivery]
     func delivery(id: Int64) async throws -> WebhookDelivery?
+    /// Makes `holder` the one sender of the endpoint's deliveries until `until`, if nobody else is
+    /// (or their hold ran out before `now`); answers whether `holder` holds it. Nodes sharing a
+    /// database send each endpoint's deliveries from one of them at a time, in order.
+    func holdLane(webhookId: String, holder: String, until: Date, now: Date) async throws -> Bool
     /// The endpoint's oldest pending delivery: the one that must go before the others.
     func nextPending(webhookId: String) async throws -> WebhookDelivery?
     /// Stores the delivery's status, attempts and next attempt.

@@ -19,6 +19,11 @@ public struct SlaPolicyService: Sendable {
         return source.current()
     }
 
+    /// Takes up the stored policy, which another node may have changed.
+    public func reload() async throws {
+        if let stored = try await repository.load() { source.replace(with: stored) }
+    }
+
     public func update(_ policy: SlaPolicy, as actor: User) async throws -> SlaPolicy {
         guard Permissions.canManageUsers(as: actor) else { throw HelpdeskError.forbidden("Only admins change the SLA policy.") }
         for priority in TicketPriority.allCases {

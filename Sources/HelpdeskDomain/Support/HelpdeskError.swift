@@ -11,6 +11,8 @@ public enum HelpdeskError: Error, Equatable, Sendable {
     case conflict(String)
     case invalidTransition(from: TicketStatus, to: TicketStatus)
     case rateLimited(retryAfterSeconds: Int)
+    /// The database cannot be reached for now; nothing was changed.
+    case unavailable
 
     public var code: String {
         switch self {
@@ -22,6 +24,7 @@ public enum HelpdeskError: Error, Equatable, Sendable {
         case .conflict: "CONFLICT"
         case .invalidTransition: "INVALID_TRANSITION"
         case .rateLimited: "RATE_LIMITED"
+        case .unavailable: "UNAVAILABLE"
         }
     }
 
@@ -35,6 +38,7 @@ public enum HelpdeskError: Error, Equatable, Sendable {
         case .conflict(let reason): reason
         case .invalidTransition(let from, let to): "A ticket cannot move from \(from.rawValue) to \(to.rawValue)."
         case .rateLimited(let seconds): "Too many requests; try again in \(seconds) s."
+        case .unavailable: "The desk cannot reach its database just now; try again in a moment."
         }
     }
 }

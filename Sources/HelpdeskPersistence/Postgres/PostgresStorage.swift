@@ -29,7 +29,7 @@ public final class PostgresStorage: SQLStorage {
             logger: logger,
             on: MultiThreadedEventLoopGroup.singleton
         )
-        self.reader = pool.database(logger: logger).sql(queryLogLevel: .trace)
+        self.reader = PostgresReader(base: pool.database(logger: logger).sql(queryLogLevel: .trace))
     }
 
     /// Connects to the server `url` names and checks that it answers.
@@ -50,10 +50,16 @@ public final class PostgresStorage: SQLStorage {
         return storage
     }
 
+    /// Fails with `HelpdeskError.unavailable` when the server cannot be reached.
     public func transaction<T: Sendable>(_ body: @Sendable (any SQLDatabase) async throws -> T) async throws -> T {
-        let connection = try await pool.requestConnection(logger: logger).get()
+        let connection: PostgresConnection
+        do {
+            connection = try await pool.requestConnection(logger: logger).get()
+        } catch {
+            throw PostgresUnavailability.mapped(error)
+        }
         defer { pool.releaseConnection(connection, logger: logger) }
-        let db = connection.sql(queryLogLevel: .trace)
+        let db = PostgresReader(base: connection.sql(queryLogLevel: .trace))
         try await db.raw("BEGIN").run()
         do {
             let result = try await body(db)

@@ -59,6 +59,20 @@ public struct SQLWebhookRepository: WebhookRepository {
         try await storage.reader.raw("SELECT * FROM webhook_deliveries WHERE id = \(bind: id)").first().map(Self.delivery)
     }
 
+    public func holdLane(webhookId: String, holder: String, until: Date, now: Date) async throws -> Bool {
+        // One SQLite process is the only sender there is.
+        guard storage.reader.flavor == .postgres else { return true }
+        return try await storage.transaction { db in
+            try await db.raw("""
+                INSERT INTO webhook_lanes (webhook_id, holder, held_until)
+                VALUES (\(bind: webhookId), \(bind: holder), \(bind: until.epochMilliseconds))
+                ON CONFLICT (webhook_id) DO UPDATE SET holder = excluded.holder, held_until = excluded.held_until
+                WHERE webhook_lanes.holder = excluded.holder OR webhook_lanes.held_until < \(bind: now.epochMilliseconds)
+                RETURNING holder
+                """).first() != nil
+        }
+    }
+
     public func nextPending(webhookId: String) async throws -> WebhookDelivery? {
         try await storage.reader.raw("""
             SELECT * FROM webhook_deliveries WHERE webhook_id = \(bind: webhookId) AND status = 'pending' ORDER BY id LIMIT 1

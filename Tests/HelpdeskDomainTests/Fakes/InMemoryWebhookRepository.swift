@@ -3,6 +3,8 @@ import HelpdeskDomain
 
 /// Webhooks and deliveries in dictionaries.
 actor InMemoryWebhookRepository: WebhookRepository {
+    func holdLane(webhookId: String, holder: String, until: Date, now: Date) async throws -> Bool { true }
+
     private var webhooks: [String: Webhook] = [:]
     private var stored: [Int64: WebhookDelivery] = [:]
 

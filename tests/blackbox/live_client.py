@@ -98,3 +98,13 @@ class RawSocket:
     def drop(self):
         """Loses the connection without saying goodbye."""
         self.ws.shutdown()
+
+
+async def send_messages(client, ticket_id, label, count):
+    """Sends `count` messages from an asynchronous Socket.IO client, one after the other; returns their ids."""
+    ids = []
+    for n in range(count):
+        ack = await client.call("send_message", {"ticketId": ticket_id, "content": f"{label} message {n}"}, timeout=30)
+        assert ack["ok"], ack
+        ids.append(ack["message"]["id"])
+    return ids

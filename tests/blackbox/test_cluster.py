@@ -18,7 +18,7 @@ import socketio
 
 from conftest import ADMIN_EMAIL, ADMIN_PASSWORD, make_user, open_ticket, sign_in
 from helpdesk_server import BINARY, POSTGRES_URL, TEST_ENVIRONMENT, run_cli
-from live_client import LiveClient, RawSocket
+from live_client import LiveClient, RawSocket, send_messages
 
 pytestmark = pytest.mark.skipif(not POSTGRES_URL, reason="the cluster runs on PostgreSQL: scripts/test runs it in its PostgreSQL pass")
 
@@ -153,15 +153,7 @@ async def fan_out(url, rooms, tabs=3, messages=2):
     try:
         assert all((await asyncio.gather(*(c.call("join_ticket", {"ticketId": t}, timeout=20) for c, _, t, _ in clients))))
 
-        async def send_all(client, ticket_id, index):
-            ids = []
-            for n in range(messages):
-                ack = await client.call("send_message", {"ticketId": ticket_id, "content": f"client {index} message {n}"}, timeout=30)
-                assert ack["ok"], ack
-                ids.append(ack["message"]["id"])
-            return ids
-
-        sent = await asyncio.gather(*(send_all(c, t, i) for i, (c, _, t, _) in enumerate(clients)))
+        sent = await asyncio.gather(*(send_messages(c, t, f"client {i}", messages) for i, (c, _, t, _) in enumerate(clients)))
         # A last message per room, sent after every other: a node relays broadcasts in one order,
         # so once every client has it, nothing earlier can still be on its way.
         markers = await asyncio.gather(*(clients[room * tabs][0].call("send_message", {"ticketId": t, "content": "the end"}, timeout=30)

@@ -7,6 +7,7 @@ import pytest
 import socketio
 
 from conftest import make_user, open_ticket
+from live_client import send_messages
 
 ROOMS = 100
 TABS = 2
@@ -49,15 +50,7 @@ async def fan_out(url, rooms, transport):
     joined = await asyncio.gather(*(c.call("join_ticket", {"ticketId": t}, timeout=20) for c, _, t in clients))
     assert all(answer["ok"] for answer in joined)
 
-    async def send_all(client, ticket_id, index):
-        ids = []
-        for n in range(MESSAGES):
-            ack = await client.call("send_message", {"ticketId": ticket_id, "content": f"tab {index} message {n}"}, timeout=30)
-            assert ack["ok"], ack
-            ids.append(ack["message"]["id"])
-        return ids
-
-    sent = await asyncio.gather(*(send_all(c, t, i) for i, (c, _, t) in enumerate(clients)))
+    sent = await asyncio.gather(*(send_messages(c, t, f"tab {i}", MESSAGES) for i, (c, _, t) in enumerate(clients)))
     # One more round trip per client: anything broadcast to it before its own ack has arrived by then.
     await asyncio.gather(*(c.call("leave_ticket", {"ticketId": t}, timeout=20) for c, _, t in clients))
 

@@ -181,6 +181,9 @@ def test_a_killed_nodes_clients_resume_on_another_node_without_losing_a_message(
     watcher = RawSocket(Via(cluster.url), headers=on_node(2))
     accepted = watcher.connect({"token": customer_account.token})
     watcher.send('420["join_ticket",' + json.dumps({"ticketId": ticket["id"]}) + "]")
+    agent = LiveClient(Via(cluster.url), agent_account.token, "websocket", headers=on_node(1))
+    present = agent.call("join_ticket", {"ticketId": ticket["id"]})["present"]
+    assert customer_account.id in [p["userId"] for p in present]
     seen = []
 
     acked, failures, stop = [], [], threading.Event()
@@ -202,6 +205,8 @@ def test_a_killed_nodes_clients_resume_on_another_node_without_losing_a_message(
             seen.append(watcher.until_event("message_received")["message"]["id"])
         cluster.kill(2)
         stop.set()
+        # The dead node's presence drops out once its heartbeat is missed.
+        agent.wait_for("user_left", lambda d: d["userId"] == customer_account.id, timeout=15)
         try:
             while True:
                 seen.append(watcher.until_event("message_received")["message"]["id"])
@@ -219,6 +224,7 @@ def test_a_killed_nodes_clients_resume_on_another_node_without_losing_a_message(
     finally:
         stop.set()
         sender.join(timeout=120)
+        agent.close()
         cluster.start(2)
 
 

@@ -144,7 +144,6 @@ public final class SocketIOServer: EngineIOHandler, Service {
                 .connectError, namespace: name, data: ["message": "Internal error"]
             )))
         }
-        guard !client.session.isClosed else { return }
         var restored: RecoveryLog.Restored?
         var resumed: (session: SocketIOClusterSession, offset: String)?
         if namespace.recovers, let pid = auth["pid"]?.stringValue, let offset = auth["offset"]?.stringValue {

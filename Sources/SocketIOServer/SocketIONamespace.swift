@@ -165,7 +165,8 @@ public final class SocketIONamespace: Sendable {
         let rooms = state.withLock { state -> Set<String>? in
             guard state.sockets[socket.id] != nil else { return nil }
             state.members[room, default: [:]][socket.id] = socket
-            return state.roomsBySocket[socket.id, default: []].insert(room).inserted ? state.roomsBySocket[socket.id] : nil
+            let joined = state.roomsBySocket[socket.id, default: []].insert(room).inserted
+            return joined && savesSessions(of: socket) ? state.roomsBySocket[socket.id] : nil
         }
         if let rooms { saveSession(of: socket, rooms: rooms) }
     }
@@ -174,9 +175,15 @@ public final class SocketIONamespace: Sendable {
         let rooms = state.withLock { state -> Set<String>? in
             state.members[room]?[socket.id] = nil
             if state.members[room]?.isEmpty == true { state.members[room] = nil }
-            return state.roomsBySocket[socket.id]?.remove(room) != nil ? state.roomsBySocket[socket.id] : nil
+            let left = state.roomsBySocket[socket.id]?.remove(room) != nil
+            return left && savesSessions(of: socket) ? state.roomsBySocket[socket.id] : nil
         }
         if let rooms { saveSession(of: socket, rooms: rooms) }
+    }
+
+    /// Whether the cluster keeps this socket's rooms (a server alone copies nothing on a join).
+    private func savesSessions(of socket: SocketIOSocket) -> Bool {
+        cluster != nil && socket.pid != nil
     }
 
     /// Keeps the cluster's copy of a socket's rooms current, so that any server can restore it.

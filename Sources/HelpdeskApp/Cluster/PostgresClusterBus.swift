@@ -208,8 +208,10 @@ final class PostgresClusterBus: SocketIOClusterAdapter, Service {
 
     private func catchUp() async throws {
         guard let last = lastRelayed.withLock({ $0 }) else {
+            // What was published before this node listened went to no socket of its own.
             let newest = try await store.lastEventID()
             lastRelayed.withLock { $0 = $0 ?? newest }
+            relayedUpTo(newest)
             return
         }
         for event in try await store.events(after: last) {

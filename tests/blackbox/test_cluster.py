@@ -178,12 +178,12 @@ async def fan_out(url, rooms, tabs=3, messages=2):
 def test_a_killed_nodes_clients_resume_on_another_node_without_losing_a_message(cluster, people):
     customer_account, agent_account = people
     ticket = open_ticket(customer_account, title="Node failure")
+    agent = LiveClient(Via(cluster.url), agent_account.token, "websocket", headers=on_node(1))
+    assert agent.call("join_ticket", {"ticketId": ticket["id"]})["ok"]
     watcher = RawSocket(Via(cluster.url), headers=on_node(2))
     accepted = watcher.connect({"token": customer_account.token})
     watcher.send('420["join_ticket",' + json.dumps({"ticketId": ticket["id"]}) + "]")
-    agent = LiveClient(Via(cluster.url), agent_account.token, "websocket", headers=on_node(1))
-    present = agent.call("join_ticket", {"ticketId": ticket["id"]})["present"]
-    assert customer_account.id in [p["userId"] for p in present]
+    agent.wait_for("user_joined", lambda d: d["userId"] == customer_account.id)
     seen = []
 
     acked, failures, stop = [], [], threading.Event()

@@ -254,6 +254,8 @@ def test_an_agent_reaches_a_ticket_and_replies_with_the_keyboard_alone(browser, 
     console.keyboard.type("second line")
     console.keyboard.press("Enter")
     expect(console.locator("ticket-chat .message.mine .content")).to_have_text(["First line\nsecond line"])
+    # Shown at once as pending; stored once the server acknowledged it.
+    expect(console.locator("ticket-chat .message.pending")).to_have_count(0)
     messages = customer.http.get(f"/api/tickets/{ticket['id']}/messages").json()["messages"]
     assert [message["content"] for message in messages] == ["Hello?", "First line\nsecond line"]
 
